@@ -1,0 +1,3 @@
+from cjmkit.cli import main
+
+main()

@@ -1,0 +1,18 @@
+"""Command-line entry point."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run ``cjm``. ``--version`` answers before anything heavy is imported."""
+    args = sys.argv[1:] if argv is None else argv
+    if args in (["--version"], ["-V"]):
+        from cjmkit import __version__
+
+        sys.stdout.write(f"cjm {__version__}\n")
+        return
+    from cjmkit.cli.app import app
+
+    app(args=args, prog_name="cjm")

@@ -1,0 +1,71 @@
+"""One finding type for everything cjm reports, and its output formats.
+
+``validate`` problems and ``lint`` findings are both :class:`Diagnostic`; the
+formatters in :mod:`cjmkit.diagnostics.output` print any list of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem or finding at a place in a file.
+
+    ``line`` and ``column`` are 1-based; 0 means "the file as a whole".
+    ``code`` is a validation code (``E131``) or a lint rule code; ``rule`` is the
+    lint rule's name when the finding comes from lint.
+    """
+
+    code: str
+    message: str
+    path: str
+    line: int = 0
+    column: int = 0
+    severity: Severity = Severity.ERROR
+    key_path: str = ""
+    expected: str | None = None
+    found: str | None = None
+    hint: str | None = None
+    rule: str | None = None
+    item_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The bracketed name shown in output: the rule name for lint, else the code."""
+        return self.rule or self.code
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["severity"] = self.severity.value
+        return d
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+def format_loc(loc: tuple[str | int, ...] | list[str | int]) -> str:
+    """``("stages", 1, "touchpoints", 0, "emotion")`` -> ``stages[1].touchpoints[0].emotion``."""
+    out: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            out.append(("." if out else "") + str(part))
+    return "".join(out)
+
+
+__all__ = ["Diagnostic", "Severity", "format_loc"]

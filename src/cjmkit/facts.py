@@ -1,0 +1,250 @@
+"""Facts derived from a journey, shared by lint, render, diff and stats.
+
+Each fact is computed here once, so every command agrees on what "stale",
+"emotion gap", "off target" or "the most urgent pain point" means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from cjmkit.model.journey import SEVERITY_ORDER, Journey, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+
+#: Review period used when a map sets no ``review_every``.
+DEFAULT_REVIEW_DAYS = 180
+
+KpiStatus = Literal["on-target", "off-target", "no-target", "no-data"]
+
+
+# -- currency -----------------------------------------------------------------
+
+
+def review_due(journey: Journey, default_days: int = DEFAULT_REVIEW_DAYS) -> dt.date | None:
+    """The date by which the map must be reviewed again (None: never reviewed)."""
+    if journey.updated is None:
+        return None
+    return journey.updated + dt.timedelta(days=journey.review_every or default_days)
+
+
+def is_stale(journey: Journey, today: dt.date | None = None, default_days: int = DEFAULT_REVIEW_DAYS) -> bool:
+    """True when the review date has passed (a never-reviewed map is not "stale": it is unreviewed)."""
+    due = review_due(journey, default_days)
+    return due is not None and (today or dt.date.today()) > due
+
+
+def days_overdue(journey: Journey, today: dt.date | None = None, default_days: int = DEFAULT_REVIEW_DAYS) -> int:
+    due = review_due(journey, default_days)
+    if due is None:
+        return 0
+    return max(0, ((today or dt.date.today()) - due).days)
+
+
+# -- emotion and perception ---------------------------------------------------
+
+
+def emotion_gap(tp: Touchpoint) -> int | None:
+    """Desired minus observed emotion (positive: the customer feels worse than wanted)."""
+    if tp.emotion is None or tp.desired_emotion is None:
+        return None
+    return tp.desired_emotion - tp.emotion
+
+
+def _mean(values: Iterable[float]) -> float | None:
+    vals = list(values)
+    return sum(vals) / len(vals) if vals else None
+
+
+def average_emotion(journey: Journey) -> float | None:
+    return _mean(tp.emotion for _, _, _, tp in journey.iter_touchpoints() if tp.emotion is not None)
+
+
+def average_desired_emotion(journey: Journey) -> float | None:
+    return _mean(tp.desired_emotion for _, _, _, tp in journey.iter_touchpoints() if tp.desired_emotion is not None)
+
+
+def average_emotion_gap(journey: Journey) -> float | None:
+    return _mean(g for _, _, _, tp in journey.iter_touchpoints() if (g := emotion_gap(tp)) is not None)
+
+
+def stage_emotion(stage: Stage) -> float | None:
+    """The average observed emotion of a stage's touchpoints."""
+    return _mean(tp.emotion for tp in stage.touchpoints if tp.emotion is not None)
+
+
+@dataclass(frozen=True)
+class PerceptionGap:
+    measure: Literal["importance", "performance"]
+    customer: int
+    company: int
+
+    @property
+    def size(self) -> int:
+        return abs(self.customer - self.company)
+
+
+def perception_gaps(tp: Touchpoint) -> list[PerceptionGap]:
+    """Where the customer's and the company's ratings of a touchpoint both exist."""
+    out = []
+    for measure in ("importance", "performance"):
+        ratings = getattr(tp, measure)
+        if ratings is not None and ratings.customer is not None and ratings.company is not None:
+            out.append(PerceptionGap(measure, ratings.customer, ratings.company))  # type: ignore[arg-type]
+    return out
+
+
+# -- KPIs ---------------------------------------------------------------------
+
+
+def kpi_status(kpi: Kpi) -> KpiStatus:
+    """Whether ``current`` is on the right side of ``target`` (``direction`` says which is better)."""
+    if kpi.target is None:
+        return "no-target"
+    if kpi.current is None:
+        return "no-data"
+    on = kpi.current >= kpi.target if kpi.direction == "up" else kpi.current <= kpi.target
+    return "on-target" if on else "off-target"
+
+
+def kpi_attainment(kpi: Kpi) -> float | None:
+    """How far ``current`` is toward ``target``, as a share (1.0 = on target; capped at 1.5)."""
+    if kpi.target is None or kpi.current is None:
+        return None
+    if kpi.direction == "up":
+        ratio = kpi.current / kpi.target if kpi.target else (1.0 if kpi.current >= 0 else 0.0)
+    else:
+        ratio = kpi.target / kpi.current if kpi.current else 1.5
+    return max(0.0, min(1.5, ratio))
+
+
+def kpi_moved_toward_target(old: Kpi, new: Kpi) -> bool | None:
+    """True if ``current`` moved toward the target, False if away, None if unknown or unchanged."""
+    if old.current is None or new.current is None or old.current == new.current:
+        return None
+    better_up = new.direction == "up"
+    improved = new.current > old.current if better_up else new.current < old.current
+    return improved
+
+
+# -- pain points --------------------------------------------------------------
+
+
+def severity_rank(pp: PainPoint) -> int:
+    """0 for an unprioritised pain point, then 1 (low) .. 4 (critical)."""
+    return SEVERITY_ORDER.get(pp.severity or "", 0)
+
+
+@dataclass
+class RankedPain:
+    """A pain point with what it takes to act on it."""
+
+    stage: Stage
+    touchpoint: Touchpoint
+    pain_point: PainPoint
+    addressed_by: list[Opportunity] = field(default_factory=list)
+
+    @property
+    def importance(self) -> int:
+        imp = self.touchpoint.importance
+        return (imp.customer or imp.company or 0) if imp else 0
+
+    @property
+    def addressed(self) -> bool:
+        return any(o.status != "dropped" for o in self.addressed_by)
+
+
+def ranked_pain_points(journey: Journey) -> list[RankedPain]:
+    """Pain points, most urgent first: by severity, then by the customer's importance of the touchpoint,
+    then moments of truth first, then map order."""
+    by_pain: dict[str, list[Opportunity]] = {}
+    for opp in journey.opportunities:
+        for pid in opp.addresses:
+            by_pain.setdefault(pid, []).append(opp)
+    pains = [
+        RankedPain(stage, tp, pp, sorted(by_pain.get(pp.id, []), key=lambda o: (o.priority or 10**6, o.id)))
+        for stage, tp, pp in journey.iter_pain_points()
+    ]
+    order = {id(p): i for i, p in enumerate(pains)}
+    return sorted(
+        pains,
+        key=lambda r: (-severity_rank(r.pain_point), -r.importance, not r.touchpoint.moment_of_truth, order[id(r)]),
+    )
+
+
+def unaddressed_pains(journey: Journey, severities: Iterable[str] = ("high", "critical")) -> list[RankedPain]:
+    """Pain points of the given severities that no live opportunity addresses."""
+    wanted = set(severities)
+    return [r for r in ranked_pain_points(journey) if r.pain_point.severity in wanted and not r.addressed]
+
+
+def pains_by_severity(journey: Journey) -> dict[str, int]:
+    """Counts per severity, ``unprioritised`` for none; every key present, in severity order."""
+    counts = Counter(pp.severity or "unprioritised" for _, _, pp in journey.iter_pain_points())
+    return {k: counts.get(k, 0) for k in ("critical", "high", "medium", "low", "unprioritised")}
+
+
+# -- flow ---------------------------------------------------------------------
+
+
+def uses_flow(journey: Journey) -> bool:
+    """True when any touchpoint says where it leads with ``next``."""
+    return any(tp.next for _, _, _, tp in journey.iter_touchpoints())
+
+
+def flow_edges(journey: Journey) -> list[tuple[str, str]]:
+    """The journey's flow: ``next`` links, or the map order when the journey has none."""
+    if uses_flow(journey):
+        return [(tp.id, nxt) for _, _, _, tp in journey.iter_touchpoints() for nxt in tp.next]
+    ids = [tp.id for _, _, _, tp in journey.iter_touchpoints()]
+    return list(itertools.pairwise(ids))
+
+
+# -- ownership ----------------------------------------------------------------
+
+
+@dataclass
+class TeamLoad:
+    """What one team owns or backs across journeys."""
+
+    stages: list[tuple[str, str]] = field(default_factory=list)  # (journey id, stage id)
+    touchpoints: list[tuple[str, str]] = field(default_factory=list)
+    kpis: list[tuple[str, str]] = field(default_factory=list)
+    opportunities: list[tuple[str, str]] = field(default_factory=list)
+    backstage: list[tuple[str, str]] = field(default_factory=list)  # touchpoints the team works behind
+    journeys: list[str] = field(default_factory=list)  # journeys the team owns
+
+    @property
+    def total(self) -> int:
+        return len(self.stages) + len(self.touchpoints) + len(self.kpis) + len(self.opportunities)
+
+
+def team_load(journeys: Iterable[Journey]) -> dict[str, TeamLoad]:
+    """Per team: the journeys, stages, touchpoints, KPIs and opportunities it owns."""
+    load: dict[str, TeamLoad] = {}
+
+    def of(team: str) -> TeamLoad:
+        return load.setdefault(team, TeamLoad())
+
+    for j in journeys:
+        if j.owner:
+            of(j.owner).journeys.append(j.id)
+        for stage in j.stages:
+            if stage.owner:
+                of(stage.owner).stages.append((j.id, stage.id))
+            for tp in stage.touchpoints:
+                if tp.owner:
+                    of(tp.owner).touchpoints.append((j.id, tp.id))
+                for k in tp.kpis:
+                    if k.owner:
+                        of(k.owner).kpis.append((j.id, k.id))
+                for step in tp.backstage:
+                    if step.team:
+                        of(step.team).backstage.append((j.id, tp.id))
+        for opp in j.opportunities:
+            if opp.owner:
+                of(opp.owner).opportunities.append((j.id, opp.id))
+    return dict(sorted(load.items()))

@@ -1,0 +1,43 @@
+"""The journey file format as Pydantic types."""
+
+from cjmkit.model.catalog import CATALOG_KINDS, Catalog, Channel, Persona, System, Team
+from cjmkit.model.journey import (
+    OPPORTUNITY_PROGRESS,
+    SEVERITY_ORDER,
+    SUPPORTED_VERSIONS,
+    BackstageStep,
+    Evidence,
+    Focus,
+    Journey,
+    Kpi,
+    Opportunity,
+    PainPoint,
+    Ratings,
+    Stage,
+    Touchpoint,
+)
+from cjmkit.model.workspace import LintConfig, WorkspaceFile
+
+__all__ = [
+    "CATALOG_KINDS",
+    "OPPORTUNITY_PROGRESS",
+    "SEVERITY_ORDER",
+    "SUPPORTED_VERSIONS",
+    "BackstageStep",
+    "Catalog",
+    "Channel",
+    "Evidence",
+    "Focus",
+    "Journey",
+    "Kpi",
+    "LintConfig",
+    "Opportunity",
+    "PainPoint",
+    "Persona",
+    "Ratings",
+    "Stage",
+    "System",
+    "Team",
+    "Touchpoint",
+    "WorkspaceFile",
+]

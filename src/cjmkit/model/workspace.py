@@ -1,0 +1,34 @@
+"""The workspace file ``cjm.yaml``."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from cjmkit.model.base import Model
+from cjmkit.model.catalog import Catalog
+
+RuleLevel = Literal["error", "warning", "info", "off"]
+
+
+class LintConfig(Model):
+    """Lint settings: severity per rule and options per rule."""
+
+    rules: dict[str, RuleLevel] = Field(default_factory=dict)
+    """Severity per rule name or code: error, warning, info or off."""
+    options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Options per rule name or code, for example ``{emotion-gap: {min_gap: 3}}``."""
+
+
+class WorkspaceFile(Model):
+    """The ``cjm.yaml`` at the root of a workspace."""
+
+    cjm: Literal[1]
+    journeys: list[str] = Field(default_factory=lambda: ["**/*.cjm.yaml", "**/*.cjm.yml"])
+    """Glob patterns, relative to the workspace root, of the journey files."""
+    catalog: Catalog = Field(default_factory=Catalog)
+    lint: LintConfig = Field(default_factory=LintConfig)
+    render: dict[str, Any] = Field(default_factory=dict)
+    templates: dict[str, str] = Field(default_factory=dict)
+    """Extra journey templates for ``cjm new``: name -> path relative to the workspace root."""

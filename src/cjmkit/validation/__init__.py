@@ -1,0 +1,292 @@
+"""``cjm validate``: is each journey file well-formed and does every reference resolve?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cjmkit.diagnostics import Diagnostic
+from cjmkit.loader import Document, LoadError, load_file
+from cjmkit.model.catalog import Catalog
+from cjmkit.model.journey import Journey
+from cjmkit.validation.references import check_journey
+from cjmkit.validation.schema import model_diagnostics
+from cjmkit.workspace import (
+    Workspace,
+    display_path,
+    find_workspace_root,
+    is_journey_file,
+    journeys_below,
+    load_workspace,
+)
+
+
+class UsageError(Exception):
+    """A problem with how cjm was called (exit code 2), not with a journey."""
+
+
+@dataclass
+class FocusRef:
+    """A tactical map's ``focus`` on another journey, resolved once all files are known."""
+
+    journey: str
+    touchpoint: str | None
+    journey_pos: tuple[int, int]
+    touchpoint_pos: tuple[int, int]
+
+
+@dataclass
+class FileResult:
+    """What checking one file found."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    journey: Journey | None = None
+    document: Document | None = None
+    journey_id: str | None = None
+    touchpoint_ids: frozenset[str] = frozenset()
+    focus: FocusRef | None = None
+
+    @property
+    def valid(self) -> bool:
+        return not any(d.severity.value == "error" for d in self.diagnostics)
+
+
+def validate_document(doc: Document, workspace: Workspace | None = None) -> FileResult:
+    """Validate parsed YAML as a journey; cross-journey ``focus`` is left in ``FileResult.focus``."""
+    result = FileResult(path=doc.path, document=doc)
+    journey, diags = model_diagnostics(Journey, doc)
+    if journey is None:
+        result.diagnostics = diags
+        return result
+    base = workspace.catalog if workspace else Catalog()
+    merged = base.merged_with(journey.catalog)
+    result.diagnostics = check_journey(journey, doc, merged, resolve_focus=lambda _jid: None)
+    # check_journey reports every cross-journey focus as unknown; keep those for later.
+    if journey.focus is not None and journey.focus.journey != journey.id:
+        result.diagnostics = [
+            d for d in result.diagnostics if not (d.code == "E141" and d.key_path.startswith("focus"))
+        ]
+        result.focus = FocusRef(
+            journey=journey.focus.journey,
+            touchpoint=journey.focus.touchpoint,
+            journey_pos=doc.locate(("focus", "journey")),
+            touchpoint_pos=doc.locate(("focus", "touchpoint")),
+        )
+    result.journey = journey
+    result.journey_id = journey.id
+    result.touchpoint_ids = frozenset(tp.id for _, _, _, tp in journey.iter_touchpoints())
+    return result
+
+
+def validate_file(path: str | Path, workspace: Workspace | None = None, display: str | None = None) -> FileResult:
+    """Load and validate one journey file (cross-journey ``focus`` unresolved)."""
+    shown = display if display is not None else display_path(path)
+    try:
+        doc = load_file(path, shown)
+    except LoadError as err:
+        return FileResult(path=shown, diagnostics=err.diagnostics)
+    return validate_document(doc, workspace)
+
+
+def collect_files(paths: Sequence[str | Path], workspace: Workspace) -> list[Path]:
+    """The journey files named by ``paths`` (files, or folders searched below).
+
+    With no paths: the workspace's journeys. Raises :class:`UsageError` for a
+    path that does not exist.
+    """
+    if not paths:
+        if workspace.config is None and workspace.config_path is None:
+            return journeys_below(workspace.root)
+        return workspace.journey_files()
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(journeys_below(p))
+        elif p.is_file():
+            files.append(p)
+        elif p.exists():
+            raise UsageError(f"{raw}: not a regular file or folder")
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def _focus_diagnostics(result: FileResult, index: dict[str, frozenset[str]]) -> list[Diagnostic]:
+    from cjmkit.suggest import did_you_mean
+
+    ref = result.focus
+    if ref is None:
+        return []
+    if ref.journey not in index:
+        return [
+            Diagnostic(
+                code="E141",
+                message=f"unknown journey '{ref.journey}' in focus",
+                path=result.path,
+                line=ref.journey_pos[0],
+                column=ref.journey_pos[1],
+                key_path="focus.journey",
+                expected="the id of a journey in this workspace",
+                found=f"'{ref.journey}'",
+                hint=did_you_mean(ref.journey, index),
+                item_id=ref.journey,
+            )
+        ]
+    tps = index[ref.journey]
+    if ref.touchpoint is not None and ref.touchpoint not in tps:
+        return [
+            Diagnostic(
+                code="E141",
+                message=f"journey '{ref.journey}' has no touchpoint '{ref.touchpoint}'",
+                path=result.path,
+                line=ref.touchpoint_pos[0],
+                column=ref.touchpoint_pos[1],
+                key_path="focus.touchpoint",
+                expected=f"the id of a touchpoint of journey '{ref.journey}'",
+                found=f"'{ref.touchpoint}'",
+                hint=did_you_mean(ref.touchpoint, tps),
+                item_id=ref.touchpoint,
+            )
+        ]
+    return []
+
+
+def _index_workspace(workspace: Workspace, skip: set[Path]) -> dict[str, frozenset[str]]:
+    """Journey id -> touchpoint ids for the workspace's journeys (read without the model)."""
+    from cjmkit.loader import load_file as _load
+
+    index: dict[str, frozenset[str]] = {}
+    for path in workspace.journey_files():
+        if path.resolve() in skip:
+            continue
+        try:
+            data = _load(path).data
+        except LoadError:
+            continue
+        jid = data.get("id")
+        if not isinstance(jid, str):
+            continue
+        tps = set()
+        for stage in data.get("stages") or []:
+            if isinstance(stage, dict):
+                for tp in stage.get("touchpoints") or []:
+                    if isinstance(tp, dict) and isinstance(tp.get("id"), str):
+                        tps.add(tp["id"])
+        index.setdefault(jid, frozenset(tps))
+    return index
+
+
+def resolve_focus(results: Iterable[FileResult], workspace: Workspace, checked: set[Path]) -> None:
+    """Check each result's cross-journey ``focus`` against the checked files and the workspace."""
+    results = list(results)
+    pending = [r for r in results if r.focus is not None]
+    if not pending:
+        return
+    index = {r.journey_id: r.touchpoint_ids for r in results if r.journey_id}
+    if any(r.focus and r.focus.journey not in index for r in pending):
+        for jid, tps in _index_workspace(workspace, checked).items():
+            index.setdefault(jid, tps)
+    for r in pending:
+        r.diagnostics += _focus_diagnostics(r, index)
+        r.diagnostics.sort(key=Diagnostic.sort_key)
+
+
+# -- the worker used by validate and lint over many files ---------------------
+
+_WORKSPACES: dict[str, Workspace] = {}
+
+
+def workspace_for(root: str | None) -> Workspace:
+    """A worker's cached workspace (each process parses ``cjm.yaml`` once)."""
+    key = root or ""
+    if key not in _WORKSPACES:
+        _WORKSPACES[key] = load_workspace(Path(root)) if root else Workspace(root=Path.cwd())
+    return _WORKSPACES[key]
+
+
+def _validate_task(item: tuple[str, str, str | None]) -> FileResult:
+    path, display, root = item
+    result = validate_file(path, workspace_for(root), display)
+    # Only what the parent needs crosses the process boundary.
+    result.journey = None
+    result.document = None
+    return result
+
+
+@dataclass
+class Report:
+    """The outcome of validating (or linting) a set of files."""
+
+    results: list[FileResult]
+    workspace_diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        out = list(self.workspace_diagnostics)
+        for r in self.results:
+            out.extend(r.diagnostics)
+        return out
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity.value == "error" for d in self.diagnostics)
+
+
+def open_workspace_for(paths: Sequence[str | Path]) -> Workspace:
+    """The workspace of the first path given (or of the current folder)."""
+    start = Path(paths[0]) if paths else Path.cwd()
+    if not start.exists():
+        start = Path.cwd()
+    return load_workspace(find_workspace_root(start))
+
+
+def validate(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    workspace: Workspace | None = None,
+    jobs: int | None = None,
+) -> Report:
+    """Validate journey files (default: the workspace's journeys).
+
+    Raises :class:`UsageError` when a path does not exist.
+    """
+    paths = list(paths or [])
+    ws = workspace or open_workspace_for(paths)
+    files = collect_files(paths, ws)
+    results = list(iter_validate(files, ws, jobs=jobs))
+    resolve_focus(results, ws, {f.resolve() for f in files})
+    return Report(results=results, workspace_diagnostics=list(ws.diagnostics))
+
+
+def iter_validate(files: Sequence[Path], workspace: Workspace, jobs: int | None = None) -> Iterator[FileResult]:
+    from cjmkit.parallel import MIN_FILES_FOR_POOL, map_files
+
+    if len(files) < MIN_FILES_FOR_POOL or jobs == 1:
+        for f in files:
+            yield validate_file(f, workspace, display_path(f))
+        return
+    root = str(workspace.root) if workspace.config_path is not None else None
+    items = [(str(f), display_path(f), root) for f in files]
+    yield from map_files(_validate_task, items, jobs)
+
+
+__all__ = [
+    "FileResult",
+    "Report",
+    "UsageError",
+    "collect_files",
+    "is_journey_file",
+    "validate",
+    "validate_document",
+    "validate_file",
+]

@@ -1,0 +1,208 @@
+"""Turn Pydantic validation errors into plain-language diagnostics with positions."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from functools import cache
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cjmkit.diagnostics import Diagnostic, format_loc
+from cjmkit.loader import Document
+from cjmkit.model.base import ID_PATTERN
+from cjmkit.model.journey import SUPPORTED_VERSIONS
+from cjmkit.suggest import did_you_mean
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED_BY_TYPE = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "string_type": "text",
+    "list_type": "a list",
+    "model_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+    "dict_type": "a mapping of keys",
+    "date_type": "a date (YYYY-MM-DD)",
+}
+
+
+def describe(value: Any) -> str:
+    """How a value looks to the person who wrote the YAML."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    return type(value).__name__
+
+
+def _unwrap(annotation: Any) -> list[type[BaseModel]]:
+    """Model classes reachable through Optional, list, dict values and Annotated."""
+    out: list[type[BaseModel]] = []
+    origin = typing.get_origin(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, dict):
+        for arg in typing.get_args(annotation):
+            out.extend(_unwrap(arg))
+    return out
+
+
+@cache
+def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    cls: type[BaseModel] | None = root
+    for part in loc:
+        if isinstance(part, int) or cls is None:
+            continue
+        field = cls.model_fields.get(part)
+        if field is None:
+            return None
+        models = _unwrap(field.annotation)
+        cls = models[0] if models else None
+    return cls
+
+
+def _range_text(loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
+    name = str(loc[-1]) if loc else ""
+    if name in ("emotion", "desired_emotion"):
+        return "a whole number from -2 (very negative) to +2 (very positive)"
+    if name in ("customer", "company"):
+        return "a rating from 1 to 5"
+    lo = ctx.get("ge", ctx.get("gt"))
+    hi = ctx.get("le", ctx.get("lt"))
+    if lo is not None and hi is not None:
+        return f"a number from {lo} to {hi}"
+    if lo is not None:
+        return f"a number of at least {lo}"
+    return f"a number of at most {hi}"
+
+
+_SLUG_STRIP = re.compile(r"[^a-z0-9_-]+")
+
+
+def slugify(text: str) -> str:
+    return _SLUG_STRIP.sub("-", text.strip().lower()).strip("-_") or "item"
+
+
+def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagnostic:
+    """One Pydantic error dict -> one diagnostic."""
+    etype: str = err["type"]
+    loc: tuple[str | int, ...] = tuple(err["loc"])
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    key_path = format_loc(loc)
+    field = str(loc[-1]) if loc else ""
+    kw: dict[str, Any] = {}
+    line, col = doc.locate(loc)
+
+    if etype == "extra_forbidden":
+        line, col = doc.locate(loc, key=True)
+        model = _model_at(root, loc[:-1])
+        allowed = sorted(model.model_fields) if model else []
+        code = "E130"
+        message = f"unknown key '{field}'"
+        kw["expected"] = ("one of: " + ", ".join(allowed)) if allowed else None
+        kw["hint"] = did_you_mean(field, allowed) or "keys starting with 'x-' are free for your own notes"
+    elif etype == "missing":
+        parent = loc[:-1]
+        line, col = doc.locate(parent, key=bool(parent))
+        code = "E131"
+        if loc == ("cjm",):
+            message = "missing 'cjm: 1' (the format version) at the top of the file"
+            code = "E120"
+        else:
+            where = format_loc(parent) or "the file"
+            message = f"missing required key '{field}' in {where}"
+        kw["expected"] = f"a '{field}' key"
+    elif loc == ("cjm",):
+        code = "E120"
+        supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
+        message = f"unsupported format version {value!r}; this cjm reads version {supported}"
+        kw["expected"] = f"cjm: {SUPPORTED_VERSIONS[-1]}"
+        kw["found"] = describe(value)
+    elif etype in ("literal_error", "enum"):
+        code = "E133"
+        expected = ctx.get("expected", "")
+        choices = re.findall(r"'([^']*)'", expected)
+        message = f"'{value}' is not a valid {field.replace('_', ' ')}"
+        kw["expected"] = "one of: " + ", ".join(choices) if choices else expected
+        kw["found"] = describe(value)
+        if isinstance(value, str):
+            kw["hint"] = did_you_mean(value, choices)
+    elif etype in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        code = "E134"
+        message = f"{field.replace('_', ' ')} {value} is out of range"
+        kw["expected"] = _range_text(loc, ctx)
+        kw["found"] = describe(value)
+    elif etype.startswith("date") or etype.startswith("datetime"):
+        code = "E135"
+        detail = ctx.get("error", "")
+        message = f"'{value}' is not a valid date" + (f": {detail}" if detail else "")
+        kw["expected"] = "a real calendar date written YYYY-MM-DD, for example 2026-10-14"
+        kw["found"] = describe(value)
+    elif etype == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        code = "E136"
+        message = f"'{value}' is not a valid id"
+        kw["expected"] = "lower-case letters, digits, '-' and '_', starting with a letter or digit"
+        kw["found"] = describe(value)
+        if isinstance(value, str):
+            kw["hint"] = f"try '{slugify(value)}'"
+    elif etype == "value_error" and field == "url":
+        code = "E137"
+        message = f"'{value}' is not an allowed link"
+        kw["expected"] = "a web address starting with http:// or https://"
+        kw["found"] = describe(value)
+    elif etype in ("too_short",) and isinstance(value, list):
+        code = "E131"
+        message = f"{field} must list at least one item"
+        kw["expected"] = f"at least {ctx.get('min_length', 1)} item"
+        kw["found"] = "an empty list"
+    elif etype == "string_too_short":
+        code = "E132"
+        message = f"{field.replace('_', ' ')} must not be empty"
+        kw["expected"] = "some text"
+        kw["found"] = describe(value)
+    elif etype in _EXPECTED_BY_TYPE:
+        code = "E132"
+        expected = _EXPECTED_BY_TYPE[etype]
+        message = f"{field.replace('_', ' ') or 'value'} should be {expected}, not {describe(value)}"
+        kw["expected"] = expected
+        kw["found"] = describe(value)
+        if etype.startswith("bool") and isinstance(value, str):
+            kw["hint"] = "write true or false"
+    else:
+        code = "E139"
+        msg = str(err.get("msg", "invalid value"))
+        message = msg.removeprefix("Value error, ")
+        kw["found"] = describe(value)
+    return Diagnostic(code=code, message=message, path=doc.path, line=line, column=col, key_path=key_path, **kw)
+
+
+def model_diagnostics(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
+    """Validate the document's data as ``model``: the instance, or the problems."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        diags = [error_to_diagnostic(model, e, doc) for e in exc.errors(include_url=False)]
+        # An unsupported version explains everything else: say only that.
+        version = [d for d in diags if d.code == "E120" and d.message.startswith("unsupported")]
+        return None, version or diags

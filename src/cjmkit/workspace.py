@@ -1,0 +1,141 @@
+"""The workspace: finding ``cjm.yaml``, discovering journey files, merging catalogs."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from cjmkit.diagnostics import Diagnostic
+from cjmkit.model.catalog import Catalog
+from cjmkit.model.workspace import WorkspaceFile
+
+WORKSPACE_FILE = "cjm.yaml"
+JOURNEY_SUFFIXES = (".cjm.yaml", ".cjm.yml")
+#: Folders never searched for journeys.
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+
+
+def is_journey_file(path: str | Path) -> bool:
+    return str(path).endswith(JOURNEY_SUFFIXES)
+
+
+def find_workspace_root(start: str | Path | None = None) -> Path | None:
+    """The nearest folder at or above ``start`` that holds a ``cjm.yaml``."""
+    here = Path(start or Path.cwd()).resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        if (folder / WORKSPACE_FILE).is_file():
+            return folder
+    return None
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """Translate a ``**``-aware glob into a regular expression on '/'-paths."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def walk_files(root: Path) -> list[Path]:
+    """Every file below ``root``, skipping hidden folders and tool folders.
+
+    Symbolic links to folders are not followed, so discovery never leaves
+    the tree (and never loops).
+    """
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        base = Path(folder)
+        found.extend(base / f for f in sorted(files))
+    return found
+
+
+def journeys_below(folder: Path) -> list[Path]:
+    """Every ``*.cjm.yaml`` / ``*.cjm.yml`` below ``folder``, in a stable order."""
+    return [p for p in walk_files(folder) if is_journey_file(p.name)]
+
+
+@dataclass
+class Workspace:
+    """A workspace root with its parsed ``cjm.yaml`` (or none: a bare folder)."""
+
+    root: Path
+    config: WorkspaceFile | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    config_path: Path | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.config.catalog if self.config else Catalog()
+
+    @cached_property
+    def _patterns(self) -> list[re.Pattern[str]]:
+        globs = self.config.journeys if self.config else ["**/*.cjm.yaml", "**/*.cjm.yml"]
+        return [_glob_regex(g.lstrip("./")) for g in globs]
+
+    def journey_files(self) -> list[Path]:
+        """The journey files the workspace's ``journeys:`` globs select."""
+        out = []
+        for path in walk_files(self.root):
+            rel = path.relative_to(self.root).as_posix()
+            if any(p.match(rel) for p in self._patterns) and not path.is_symlink():
+                out.append(path)
+        return out
+
+    def display(self, path: Path) -> str:
+        """A path as the user should see it: relative to the current folder when below it."""
+        return display_path(path)
+
+
+def display_path(path: Path | str) -> str:
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(p)
+
+
+def load_workspace(root: Path | None) -> Workspace:
+    """Parse ``root/cjm.yaml``; problems go into ``Workspace.diagnostics``."""
+    if root is None:
+        return Workspace(root=Path.cwd())
+    from cjmkit.loader import LoadError, load_file
+    from cjmkit.validation.schema import model_diagnostics
+
+    path = root / WORKSPACE_FILE
+    shown = display_path(path)
+    try:
+        doc = load_file(path, shown)
+    except LoadError as err:
+        return Workspace(root=root, diagnostics=err.diagnostics, config_path=path)
+    config, diags = model_diagnostics(WorkspaceFile, doc)
+    if config is not None:
+        from cjmkit.validation.references import check_catalog_ids
+
+        diags += check_catalog_ids(config.catalog, doc, ("catalog",))
+    return Workspace(root=root, config=config if not diags else None, diagnostics=diags, config_path=path)
+
+
+def open_workspace(start: str | Path | None = None) -> Workspace:
+    """The workspace around ``start`` (default: the current folder)."""
+    return load_workspace(find_workspace_root(start))
