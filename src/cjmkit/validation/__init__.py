@@ -62,7 +62,7 @@ def validate_document(doc: Document, workspace: Workspace | None = None) -> File
         return result
     base = workspace.catalog if workspace else Catalog()
     merged = base.merged_with(journey.catalog)
-    result.diagnostics = check_journey(journey, doc, merged, resolve_focus=lambda _jid: None)
+    result.diagnostics = sorted(check_journey(journey, doc, merged, resolve_focus=lambda _jid: None), key=Diagnostic.sort_key)
     # check_journey reports every cross-journey focus as unknown; keep those for later.
     if journey.focus is not None and journey.focus.journey != journey.id:
         result.diagnostics = [

@@ -203,6 +203,7 @@ def model_diagnostics(model: type[M], doc: Document) -> tuple[M | None, list[Dia
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         diags = [error_to_diagnostic(model, e, doc) for e in exc.errors(include_url=False)]
+        diags.sort(key=Diagnostic.sort_key)
         # An unsupported version explains everything else: say only that.
         version = [d for d in diags if d.code == "E120" and d.message.startswith("unsupported")]
         return None, version or diags
