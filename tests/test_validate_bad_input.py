@@ -145,13 +145,25 @@ DANGLING = [
     ("next: [pay]", "next: [payy]", "unknown next touchpoint 'payy'", "pay"),
     ("addresses: [slow-pay]", "addresses: [slow-pays]", "unknown pain point 'slow-pays'", "slow-pay"),
     ("kpis: [pay-success]", "kpis: [pay-sucess]", "unknown KPI 'pay-sucess'", "pay-success"),
-    ("severity: high", "severity: high\n            evidence: [analytics-q4]", "unknown evidence 'analytics-q4'", "analytics-q3"),
-    ("title: Checking out", "title: Checking out\nfocus: {journey: checkout, touchpoint: pai}", "unknown touchpoint 'pai'", "pay"),
+    (
+        "severity: high",
+        "severity: high\n            evidence: [analytics-q4]",
+        "unknown evidence 'analytics-q4'",
+        "analytics-q3",
+    ),
+    (
+        "title: Checking out",
+        "title: Checking out\nfocus: {journey: checkout, touchpoint: pai}",
+        "unknown touchpoint 'pai'",
+        "pay",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("old", "new", "message", "suggestion"), DANGLING)
-def test_dangling_references(cjm: Cjm, write: Callable[..., Path], old: str, new: str, message: str, suggestion: str) -> None:
+def test_dangling_references(
+    cjm: Cjm, write: Callable[..., Path], old: str, new: str, message: str, suggestion: str
+) -> None:
     assert old in MINIMAL
     p = write("a.cjm.yaml", MINIMAL.replace(old, new, 1))
     check(cjm, p, "error[E141]", message, f"did you mean '{suggestion}'?")
@@ -164,7 +176,8 @@ def test_focus_on_unknown_journey(cjm: Cjm, write: Callable[..., Path]) -> None:
 
 def test_touchpoint_persona_must_be_a_journey_persona(cjm: Cjm, write: Callable[..., Path]) -> None:
     text = MINIMAL.replace(
-        "    - {id: shopper, name: Online shopper}", "    - {id: shopper, name: Online shopper}\n    - {id: admin, name: Admin}"
+        "    - {id: shopper, name: Online shopper}",
+        "    - {id: shopper, name: Online shopper}\n    - {id: admin, name: Admin}",
     ).replace("name: Views the cart\n", "name: Views the cart\n        personas: [admin]\n")
     p = write("a.cjm.yaml", text)
     check(cjm, p, "error[E141]", "unknown persona for this journey 'admin'")
@@ -230,3 +243,31 @@ def test_many_problems_reported_in_one_run(cjm: Cjm, write: Callable[..., Path])
     # Reported in file order, so the user can work down the file.
     lines = [int(line.split(":")[1]) for line in res.stdout.splitlines() if "error[" in line]
     assert lines == sorted(lines) == [18, 24, 37]
+
+
+def test_number_field_with_text_gives_one_plain_error(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("target: 98", "target: lots"))
+    res = check(cjm, p, "error[E132]", "target should be a number, not the text 'lots'", line=40)
+    assert res.stdout.count("error[") == 1
+    assert "stages[1].touchpoints[0].kpis[0].target " in res.stdout + " "
+    assert ".float" not in res.stdout and ".int" not in res.stdout
+
+
+def test_quoted_number_is_text_not_a_number(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("target: 98", 'target: "98"'))
+    check(cjm, p, "error[E132]", "target should be a number, not the text '98'")
+
+
+def test_overlong_id_is_a_malformed_id(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("id: cart", "id: " + "c" * 200))
+    check(cjm, p, "error[E136]", "is not a valid id", "at most 128 long")
+
+
+def test_broken_workspace_file_is_not_buried_under_reference_errors(cjm: Cjm, write: Callable[..., Path]) -> None:
+    write("cjm.yaml", "cjm: 1\ncatalog:\n  teams:\n    - {id: web-team name: Web team}\n")
+    journey = MINIMAL.replace("catalog:\n", "x-catalog:\n", 1)
+    p = write("journeys/a.cjm.yaml", journey)
+    res = cjm("validate", cwd=p.parent)
+    assert res.exit_code == 1
+    assert "cjm.yaml:4:" in res.stdout
+    assert "E141" not in res.stdout, res.stdout

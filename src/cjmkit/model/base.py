@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints, model_validator
 
 #: The pattern every id must match.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -24,7 +24,8 @@ Rating = Annotated[StrictInt, Field(ge=1, le=5)]
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 
-Number = float | StrictInt
+Number = StrictInt | StrictFloat
+"""A number written as a number (a quoted "12" is text, not a number)."""
 
 Date = _dt.date
 
@@ -41,7 +42,9 @@ class Model(BaseModel):
         extra="forbid",
         frozen=True,
         coerce_numbers_to_str=True,
-        use_attribute_docstrings=True,
+        # Validators are built on first use: a journey's nested models never
+        # need one of their own, and start-up time matters in pre-commit.
+        defer_build=True,
     )
 
     @model_validator(mode="before")

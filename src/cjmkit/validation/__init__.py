@@ -62,7 +62,11 @@ def validate_document(doc: Document, workspace: Workspace | None = None) -> File
         return result
     base = workspace.catalog if workspace else Catalog()
     merged = base.merged_with(journey.catalog)
-    result.diagnostics = sorted(check_journey(journey, doc, merged, resolve_focus=lambda _jid: None), key=Diagnostic.sort_key)
+    # When cjm.yaml itself is broken its catalog is unknown: checking references
+    # against it would bury its one real problem under an error per reference.
+    catalog_known = workspace is None or not workspace.diagnostics
+    found = check_journey(journey, doc, merged, resolve_focus=lambda _jid: None, catalog_known=catalog_known)
+    result.diagnostics = sorted(found, key=Diagnostic.sort_key)
     # check_journey reports every cross-journey focus as unknown; keep those for later.
     if journey.focus is not None and journey.focus.journey != journey.id:
         result.diagnostics = [

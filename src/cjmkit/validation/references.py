@@ -54,9 +54,12 @@ class _Checker:
     doc: Document
     known: dict[str, set[str]]
     out: list[Diagnostic] = field(default_factory=list)
+    catalog_known: bool = True
 
     def ref(self, kind: str, value: str | None, loc: Loc, *, what: str | None = None) -> None:
         if value is None or value in self.known[kind]:
+            return
+        if not self.catalog_known and kind in ("team", "channel", "system", "persona", "journey persona"):
             return
         line, col = self.doc.locate(loc)
         noun = what or kind
@@ -96,8 +99,14 @@ def check_journey(
     doc: Document,
     catalog: Catalog,
     resolve_focus: FocusResolver | None = None,
+    *,
+    catalog_known: bool = True,
 ) -> list[Diagnostic]:
-    """Unique ids and resolving references in one journey, against the merged ``catalog``."""
+    """Unique ids and resolving references in one journey, against the merged ``catalog``.
+
+    With ``catalog_known=False`` (the workspace file is broken) references to catalog
+    entries are not checked; ids and in-journey references still are.
+    """
     out: list[Diagnostic] = []
     if journey.catalog is not None:
         out += check_catalog_ids(journey.catalog, doc, ("catalog",))
@@ -134,7 +143,7 @@ def check_journey(
         "evidence": {i for i, _ in evs},
         "journey persona": set(journey.personas),
     }
-    c = _Checker(doc, known, out)
+    c = _Checker(doc, known, out, catalog_known)
     c.ref("team", journey.owner, ("owner",), what="owner team")
     c.refs("persona", journey.personas, ("personas",))
     for si, stage in enumerate(journey.stages):

@@ -103,10 +103,28 @@ def slugify(text: str) -> str:
     return _SLUG_STRIP.sub("-", text.strip().lower()).strip("-_") or "item"
 
 
+def _data_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
+    """Drop the parts Pydantic adds for union members (``target.float``): they are not in the file."""
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict):
+            if part not in node:
+                return loc[: i + 1]  # a missing or unknown key: the last part is real
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return loc[:i]
+    return loc
+
+
 def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagnostic:
     """One Pydantic error dict -> one diagnostic."""
     etype: str = err["type"]
-    loc: tuple[str | int, ...] = tuple(err["loc"])
+    raw_loc = tuple(err["loc"])
+    loc: tuple[str | int, ...] = _data_loc(raw_loc, doc.data)
+    if set(raw_loc[len(loc) :]) & {"int", "float"} and etype in ("int_type", "float_type"):
+        etype = "float_type"  # a number field: say "a number", not "a whole number"
     value = err.get("input")
     ctx = err.get("ctx") or {}
     key_path = format_loc(loc)
@@ -159,13 +177,15 @@ def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagn
         message = f"'{value}' is not a valid date" + (f": {detail}" if detail else "")
         kw["expected"] = "a real calendar date written YYYY-MM-DD, for example 2026-10-14"
         kw["found"] = describe(value)
-    elif etype == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+    elif (etype == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN) or (
+        etype == "string_too_long" and field == "id"
+    ):
         code = "E136"
         message = f"'{value}' is not a valid id"
-        kw["expected"] = "lower-case letters, digits, '-' and '_', starting with a letter or digit"
+        kw["expected"] = "lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 128 long"
         kw["found"] = describe(value)
         if isinstance(value, str):
-            kw["hint"] = f"try '{slugify(value)}'"
+            kw["hint"] = f"try '{slugify(value)[:64]}'"
     elif etype == "value_error" and field == "url":
         code = "E137"
         message = f"'{value}' is not an allowed link"
@@ -202,7 +222,14 @@ def model_diagnostics(model: type[M], doc: Document) -> tuple[M | None, list[Dia
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        diags = [error_to_diagnostic(model, e, doc) for e in exc.errors(include_url=False)]
+        diags = []
+        seen = set()
+        for e in exc.errors(include_url=False):
+            d = error_to_diagnostic(model, e, doc)
+            # One problem per place: a union reports each member's complaint separately.
+            if (d.line, d.column, d.key_path) not in seen:
+                seen.add((d.line, d.column, d.key_path))
+                diags.append(d)
         diags.sort(key=Diagnostic.sort_key)
         # An unsupported version explains everything else: say only that.
         version = [d for d in diags if d.code == "E120" and d.message.startswith("unsupported")]
