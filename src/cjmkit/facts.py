@@ -63,6 +63,11 @@ def average_emotion(journey: Journey) -> float | None:
     return _mean(tp.emotion for _, _, _, tp in journey.iter_touchpoints() if tp.emotion is not None)
 
 
+def average_emotion_across(journeys: Iterable[Journey]) -> float | None:
+    """The average observed emotion over the touchpoints of several journeys (each touchpoint counts once)."""
+    return _mean(tp.emotion for j in journeys for _, _, _, tp in j.iter_touchpoints() if tp.emotion is not None)
+
+
 def average_desired_emotion(journey: Journey) -> float | None:
     return _mean(tp.desired_emotion for _, _, _, tp in journey.iter_touchpoints() if tp.desired_emotion is not None)
 
@@ -157,6 +162,12 @@ class RankedPain:
         return any(o.status != "dropped" for o in self.addressed_by)
 
 
+def highest_severity(tp: Touchpoint) -> str | None:
+    """The worst severity among a touchpoint's pain points (None: no prioritised pain point)."""
+    ranked = [pp for pp in tp.pain_points if pp.severity]
+    return max(ranked, key=severity_rank).severity if ranked else None
+
+
 def ranked_pain_points(journey: Journey) -> list[RankedPain]:
     """Pain points, most urgent first: by severity, then by the customer's importance of the touchpoint,
     then moments of truth first, then map order."""
@@ -179,6 +190,11 @@ def unaddressed_pains(journey: Journey, severities: Iterable[str] = ("high", "cr
     """Pain points of the given severities that no live opportunity addresses."""
     wanted = set(severities)
     return [r for r in ranked_pain_points(journey) if r.pain_point.severity in wanted and not r.addressed]
+
+
+def touchpoints_being_fixed(journey: Journey) -> set[str]:
+    """Ids of touchpoints with at least one pain point that a live (not dropped) opportunity addresses."""
+    return {r.touchpoint.id for r in ranked_pain_points(journey) if r.addressed}
 
 
 def pains_by_severity(journey: Journey) -> dict[str, int]:

@@ -1,0 +1,302 @@
+"""The HTML report: one self-contained page that shows a journey to the people who act on it.
+
+Everything the page needs is computed here (from :mod:`cjmkit.facts`) and
+handed to jinja2 templates with autoescaping on, so the templates only lay out.
+A team can replace the templates with its own (``--template-dir``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cjmkit import facts
+from cjmkit.model.catalog import Catalog
+from cjmkit.model.journey import Journey, Stage, Touchpoint
+from cjmkit.rendering.palette import (
+    EMOTION_FILL,
+    EMOTION_INK,
+    EMOTION_WORDS,
+    SEVERITY_COLOURS,
+    Names,
+    signed,
+)
+
+#: Width of one touchpoint column of the canvas, in CSS pixels (the emotion curve is drawn to match).
+COLUMN_PX = 184
+#: Height of the emotion curve's drawing area, in CSS pixels.
+CURVE_PX = 150
+CURVE_PAD = 18
+
+
+@dataclass
+class CurvePoint:
+    """One touchpoint on the emotion curve."""
+
+    x: float
+    observed_y: float | None
+    desired_y: float | None
+    label: str
+
+
+@dataclass
+class EmotionCurve:
+    """The observed and desired emotion across the touchpoints, as SVG coordinates."""
+
+    width: int
+    height: int
+    points: list[CurvePoint]
+    zero_y: float
+    levels: list[tuple[str, float]]
+    stage_bounds: list[float] = field(default_factory=list)
+
+    @staticmethod
+    def _path(points: list[tuple[float, float | None]]) -> list[str]:
+        """SVG polyline point lists, broken where a touchpoint has no value."""
+        runs: list[str] = []
+        run: list[str] = []
+        for x, y in points:
+            if y is None:
+                if run:
+                    runs.append(" ".join(run))
+                run = []
+            else:
+                run.append(f"{x:.1f},{y:.1f}")
+        if run:
+            runs.append(" ".join(run))
+        return runs
+
+    @property
+    def observed_runs(self) -> list[str]:
+        return self._path([(p.x, p.observed_y) for p in self.points])
+
+    @property
+    def desired_runs(self) -> list[str]:
+        return self._path([(p.x, p.desired_y) for p in self.points])
+
+    @property
+    def has_data(self) -> bool:
+        return any(p.observed_y is not None or p.desired_y is not None for p in self.points)
+
+
+def _y(value: int | None) -> float | None:
+    if value is None:
+        return None
+    usable = CURVE_PX - 2 * CURVE_PAD
+    return CURVE_PAD + (2 - value) * usable / 4
+
+
+def emotion_curve(journey: Journey) -> EmotionCurve:
+    points = []
+    bounds: list[float] = []
+    col = 0
+    for stage in journey.stages:
+        tps: list[Touchpoint | None] = list(stage.touchpoints) or [None]
+        for tp in tps:
+            x = col * COLUMN_PX + COLUMN_PX / 2
+            if tp is not None:
+                desc = f"{tp.name}: feels {signed(tp.emotion) if tp.emotion is not None else 'not recorded'}"
+                if tp.desired_emotion is not None:
+                    desc += f", wants {signed(tp.desired_emotion)}"
+                points.append(CurvePoint(x, _y(tp.emotion), _y(tp.desired_emotion), desc))
+            col += 1
+        bounds.append(float(col * COLUMN_PX))
+    levels = [(signed(v), _y(v) or 0.0) for v in (2, 1, 0, -1, -2)]
+    return EmotionCurve(max(1, col) * COLUMN_PX, CURVE_PX, points, _y(0) or 0.0, levels, bounds[:-1])
+
+
+@dataclass
+class Column:
+    """One column of the canvas: a touchpoint, or an empty stage's placeholder."""
+
+    stage: Stage
+    touchpoint: Touchpoint | None
+
+
+def canvas_columns(journey: Journey) -> list[Column]:
+    cols = []
+    for stage in journey.stages:
+        cols += [Column(stage, tp) for tp in stage.touchpoints] or [Column(stage, None)]
+    return cols
+
+
+@dataclass
+class LintSection:
+    """Findings of the lint engine, when it is available."""
+
+    findings: list[Any]
+
+
+def lint_findings(
+    journey: Journey, document: Any, catalog: Catalog, workspace: Any, today: dt.date | None = None
+) -> LintSection | None:
+    """The lint findings for the report, or None when the lint engine is unavailable or cannot run.
+
+    The report never fails because of lint (for example a broken ``lint:``
+    setting in ``cjm.yaml``, which ``cjm lint`` reports): it leaves the section out.
+    """
+    try:
+        from cjmkit.linting import lint_journey, settings_for
+    except ImportError:
+        return None
+    if document is None:
+        return None
+    try:
+        settings = settings_for(workspace, today=today)
+        return LintSection(list(lint_journey(journey, document, catalog, settings)))
+    except Exception:
+        return None
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only http(s) and mailto links ever become links."""
+    if not url:
+        return None
+    scheme = url.split(":", 1)[0].strip().lower()
+    return url if scheme in ("http", "https", "mailto") and ":" in url else None
+
+
+def _mailto(contact: str | None) -> str | None:
+    if contact and "@" in contact and " " not in contact.strip() and ":" not in contact:
+        return _safe_url(f"mailto:{contact.strip()}")
+    return None
+
+
+def report_context(
+    journey: Journey,
+    catalog: Catalog | None,
+    *,
+    flow_svg: str | None = None,
+    today: dt.date | None = None,
+    lint: LintSection | None = None,
+    home: str | None = None,
+    source: str | None = None,
+) -> dict[str, Any]:
+    """Everything the report template shows, computed once."""
+    names = Names(catalog.merged_with(journey.catalog) if catalog else journey.catalog)
+    today = today or dt.date.today()
+    ranked = facts.ranked_pain_points(journey)
+    kpis = [
+        {
+            "stage": stage,
+            "touchpoint": tp,
+            "kpi": kpi,
+            "status": facts.kpi_status(kpi),
+            "attainment": facts.kpi_attainment(kpi),
+            "owner": names.team(kpi.owner),
+        }
+        for stage, tp, kpi in journey.iter_kpis()
+    ]
+    avg = facts.average_emotion(journey)
+    return {
+        "j": journey,
+        "names": names,
+        "today": today,
+        "stale": facts.is_stale(journey, today),
+        "review_due": facts.review_due(journey),
+        "days_overdue": facts.days_overdue(journey, today),
+        "personas": [names.persona(p) for p in journey.personas],
+        "columns": canvas_columns(journey),
+        "curve": emotion_curve(journey),
+        "column_px": COLUMN_PX,
+        "ranked": ranked,
+        "unaddressed": facts.unaddressed_pains(journey),
+        "pains_by_severity": facts.pains_by_severity(journey),
+        "kpis": kpis,
+        "kpis_off_target": sum(1 for k in kpis if k["status"] == "off-target"),
+        "average_emotion": avg,
+        "average_gap": facts.average_emotion_gap(journey),
+        "touchpoint_count": sum(1 for _ in journey.iter_touchpoints()),
+        "moments_of_truth": sum(1 for *_, tp in journey.iter_touchpoints() if tp.moment_of_truth),
+        "evidence_titles": {e.id: e.title or e.id for e in journey.evidence},
+        "flow_svg": flow_svg,
+        "lint": lint,
+        "home": home,
+        "source": source,
+        "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def _environment(template_dir: Path | None) -> Any:
+    import jinja2
+
+    from cjmkit.resources import templates_dir
+
+    search = [str(template_dir)] if template_dir else []
+    search.append(str(templates_dir() / "report"))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        EMOTION_FILL=EMOTION_FILL,
+        EMOTION_INK=EMOTION_INK,
+        EMOTION_WORDS=EMOTION_WORDS,
+        SEVERITY_COLOURS=SEVERITY_COLOURS,
+        facts=facts,
+    )
+    env.filters.update(signed=signed, safe_url=_safe_url, mailto=_mailto)
+    return env
+
+
+_ENVIRONMENTS: dict[str, Any] = {}
+
+
+def environment(template_dir: Path | None = None) -> Any:
+    """The jinja2 environment (cached: compiling templates once matters when writing a site)."""
+    key = str(template_dir or "")
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _environment(template_dir)
+    return _ENVIRONMENTS[key]
+
+
+def render_template(name: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
+    """Render a report template; a broken custom template raises :class:`TemplateProblem`."""
+    import jinja2
+
+    try:
+        return str(environment(template_dir).get_template(name).render(**context))
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateProblem(f"{err.filename or name}:{err.lineno}: template error: {err.message}") from err
+    except jinja2.TemplateNotFound as err:
+        raise TemplateProblem(f"template '{err.name}' not found") from err
+    except jinja2.UndefinedError as err:
+        raise TemplateProblem(f"template '{name}' uses something the report does not provide: {err.message}") from err
+    except jinja2.TemplateError as err:
+        raise TemplateProblem(f"template '{name}' failed: {err}") from err
+
+
+class TemplateProblem(Exception):
+    """A report template is missing or broken (usually a team's own template)."""
+
+
+def html_report(
+    journey: Journey,
+    catalog: Catalog | None,
+    *,
+    engine: str = "auto",
+    template_dir: Path | None = None,
+    today: dt.date | None = None,
+    lint: LintSection | None = None,
+    home: str | None = None,
+    source: str | None = None,
+) -> str:
+    """The self-contained HTML report of ``journey``.
+
+    The flow diagram is drawn with ``engine``; when no Graphviz is available the
+    report is still written, with a note in place of the diagram.
+    """
+    from cjmkit.rendering.dot import flow_dot
+    from cjmkit.rendering.engine import RenderError, inline_svg, render_svg
+
+    try:
+        svg: str | None = inline_svg(render_svg(flow_dot(journey, catalog), engine))
+    except RenderError:
+        svg = None
+    ctx = report_context(journey, catalog, flow_svg=svg, today=today, lint=lint, home=home, source=source)
+    return render_template("report.html.j2", ctx, template_dir)
