@@ -93,12 +93,21 @@ class Workspace:
         globs = self.config.journeys if self.config else ["**/*.cjm.yaml", "**/*.cjm.yml"]
         return [_glob_regex(g.lstrip("./")) for g in globs]
 
+    def selects(self, rel: str) -> bool:
+        """Whether a '/'-path relative to the root names one of the workspace's journeys.
+
+        Hidden and tool folders never hold journeys, as in :func:`walk_files`.
+        """
+        parts = rel.split("/")
+        if any(part.startswith(".") or part in SKIP_DIRS for part in parts[:-1]):
+            return False
+        return any(p.match(rel) for p in self._patterns)
+
     def journey_files(self) -> list[Path]:
         """The journey files the workspace's ``journeys:`` globs select."""
         out = []
         for path in walk_files(self.root):
-            rel = path.relative_to(self.root).as_posix()
-            if any(p.match(rel) for p in self._patterns) and not path.is_symlink():
+            if self.selects(path.relative_to(self.root).as_posix()) and not path.is_symlink():
                 out.append(path)
         return out
 

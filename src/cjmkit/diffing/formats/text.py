@@ -1,0 +1,76 @@
+"""``--format text``: for a terminal (coloured) or a log (plain)."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO
+
+from cjmkit.diagnostics.output import text_line, use_color
+from cjmkit.diffing.changes import Change, DiffReport, FileDiff
+from cjmkit.diffing.formats.describe import (
+    FILE_STATUS_WORDS,
+    counts,
+    emotion_move,
+    file_heading,
+    file_paths,
+    ordered,
+    pains_move,
+    plural,
+    sentence,
+)
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_STYLE = {"regression": "\033[31m", "improvement": "\033[32m", "neutral": _DIM}
+_MARK = {"regression": "-", "improvement": "+", "neutral": "~"}
+
+
+def _change_line(c: Change, color: bool) -> str:
+    tag = f"{_MARK[c.impact]} {c.impact:<11}"
+    if c.callout:
+        tag = f"! {c.impact:<11}"
+    if color:
+        tag = f"{_BOLD if c.callout else ''}{_STYLE[c.impact]}{tag}{_RESET}"
+    return f"  {tag} {sentence(c)}"
+
+
+def _file(f: FileDiff, out: IO[str], color: bool) -> None:
+    head = f"{file_paths(f)}: {FILE_STATUS_WORDS[f.status]}"
+    out.write((f"{_BOLD}{head}{_RESET}" if color else head) + "\n")
+    if f.journey_id:
+        out.write(f"  journey {file_heading(f)}\n")
+    for d in f.diagnostics:
+        out.write("  " + text_line(d, color) + "\n")
+    for c in ordered(f.changes):
+        out.write(_change_line(c, color) + "\n")
+    if f.status in ("modified", "renamed"):
+        s = f.summary
+        out.write(f"  {counts(s)}; average emotion {emotion_move(s)}; pain points {pains_move(s)}\n")
+    out.write("\n")
+
+
+def write_text(report: DiffReport, stream: IO[str] | None = None) -> None:
+    out = stream or sys.stdout
+    color = use_color(out)
+    if report.workspace_changes:
+        head = f"{report.workspace_path}: shared catalog changed"
+        out.write((f"{_BOLD}{head}{_RESET}" if color else head) + "\n")
+        for c in ordered(report.workspace_changes):
+            out.write(_change_line(c, color) + "\n")
+        out.write("\n")
+    for f in report.files:
+        _file(f, out, color)
+    s = report.summary
+    changed = sum(1 for f in report.files if f.status != "unchanged")
+    if not report.has_changes and not report.has_invalid:
+        line = f"No change in meaning between {report.old_label} and {report.new_label}."
+    else:
+        line = (
+            f"{report.old_label} -> {report.new_label}: {plural(changed, 'journey file')} changed; {counts(s)}; "
+            f"average emotion {emotion_move(s)}; pain points {pains_move(s)}"
+        )
+        invalid = sum(1 for f in report.files if f.status == "invalid")
+        if invalid:
+            line += f"; {plural(invalid, 'file')} could not be compared"
+    out.write((f"{_BOLD}{line}{_RESET}" if color else line) + "\n")

@@ -1,0 +1,82 @@
+"""``cjm diff REV [REV2]``: every journey of the workspace, between two revisions.
+
+Only the files git reports as changed are read and validated, so comparing a
+large workspace costs what validating the changed files costs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cjmkit.diffing.changes import Change, DiffReport
+from cjmkit.diffing.compare import diff_catalog
+from cjmkit.diffing.gitrepo import GitRepo
+from cjmkit.diffing.report import Pair, build_report, match_moved_journeys
+from cjmkit.diffing.sources import Side, load_bytes, workspace_at
+from cjmkit.workspace import WORKSPACE_FILE, Workspace, open_workspace
+
+WORKING_TREE = "working tree"
+
+
+def diff_revisions(old_rev: str, new_rev: str | None = None, start: Path | None = None) -> DiffReport:
+    """Compare the workspace's journeys at ``old_rev`` with ``new_rev`` (``None``: the working tree).
+
+    Raises :class:`cjmkit.diffing.gitrepo.GitError` (a usage error) when git is
+    missing, ``start`` is not in a repository, or a revision does not exist.
+    """
+    here = start or Path.cwd()
+    current = open_workspace(here)
+    root = current.root if current.config_path is not None else here
+    repo = GitRepo(root)
+    prefix = repo.relative(root)
+    old_commit = repo.resolve(old_rev)
+    new_commit = repo.resolve(new_rev) if new_rev is not None else None
+    new_label = new_rev if new_rev is not None else WORKING_TREE
+
+    old_ws = workspace_at(repo, old_commit, old_rev, prefix, root)
+    new_ws = current if new_commit is None else workspace_at(repo, new_commit, new_label, prefix, root)
+
+    def below_root(path: str) -> str:
+        return path[len(prefix) + 1 :] if prefix else path
+
+    ws_rel = f"{prefix}/{WORKSPACE_FILE}" if prefix else WORKSPACE_FILE
+    workspace_changed = False
+    wanted: list[tuple[str | None, str | None, bool]] = []
+    for ch in repo.changed_paths(old_commit, new_commit, prefix):
+        if ws_rel in (ch.old_path, ch.new_path):
+            workspace_changed = True
+        old_p = ch.old_path if ch.old_path and old_ws.selects(below_root(ch.old_path)) else None
+        new_p = ch.new_path if ch.new_path and new_ws.selects(below_root(ch.new_path)) else None
+        if old_p or new_p:
+            wanted.append((old_p, new_p, ch.status == "R" and old_p is not None and new_p is not None))
+
+    old_blobs = repo.read_many(old_commit, [o for o, _, _ in wanted if o])
+    if new_commit is not None:
+        new_blobs = repo.read_many(new_commit, [n for _, n, _ in wanted if n])
+    else:
+        new_blobs = {n: _read_disk(repo.top / n) for _, n, _ in wanted if n}
+
+    def side(blobs: dict[str, bytes | None], path: str | None, label: str, ws: Workspace) -> Side | None:
+        raw = blobs.get(path) if path else None
+        if path is None or raw is None:
+            return None
+        display = path if label == WORKING_TREE else f"{label}:{path}"
+        return load_bytes(raw, display, ws)
+
+    pairs = [
+        Pair(side(old_blobs, o, old_rev, old_ws), side(new_blobs, n, new_label, new_ws), renamed)
+        for o, n, renamed in wanted
+    ]
+    pairs = match_moved_journeys([p for p in pairs if p.old is not None or p.new is not None])
+
+    ws_changes: list[Change] = []
+    if workspace_changed and old_ws.config is not None and new_ws.config is not None:
+        ws_changes = diff_catalog(old_ws.config.catalog, new_ws.config.catalog)
+    return build_report(pairs, old_rev, new_label, ws_changes, ws_rel if workspace_changed else None)
+
+
+def _read_disk(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

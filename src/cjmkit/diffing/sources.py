@@ -1,0 +1,134 @@
+"""The two sides of a diff: a journey file read from disk or from git, loaded and validated.
+
+Each side goes through the same loader and validation as ``cjm validate``, so an
+invalid side is reported with the same diagnostics instead of being compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from cjmkit.diagnostics import Diagnostic
+from cjmkit.diffing.gitrepo import GitRepo
+from cjmkit.loader import LoadError, parse_bytes
+from cjmkit.model.catalog import Catalog
+from cjmkit.model.journey import Journey
+from cjmkit.model.workspace import WorkspaceFile
+from cjmkit.validation import UsageError, validate_document
+from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
+
+
+
+@dataclass
+class Side:
+    """One version of one journey file: the journey when it is valid, the problems when not."""
+
+    display: str
+    journey: Journey | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    catalog: Catalog | None = None
+    """The workspace catalog the side was validated against."""
+
+    @property
+    def valid(self) -> bool:
+        return self.journey is not None
+
+
+def load_bytes(raw: bytes, display: str, workspace: Workspace) -> Side:
+    """Load and validate a journey from its bytes (a git blob, a file git handed over)."""
+    try:
+        doc = parse_bytes(raw, display)
+    except LoadError as err:
+        return Side(display, None, err.diagnostics)
+    result = validate_document(doc, workspace)
+    return Side(display, result.journey if result.valid else None, result.diagnostics, workspace.catalog)
+
+
+def load_disk(path: Path, display: str | None = None, workspace: Workspace | None = None) -> Side:
+    """Load and validate a journey file in the working tree."""
+    from cjmkit.validation import open_workspace_for
+
+    shown = display or display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UsageError(f"{shown}: cannot read the file ({err.strerror})") from None
+    return load_bytes(raw, shown, workspace or open_workspace_for([path]))
+
+
+def workspace_from_bytes(raw: bytes | None, root: Path, display: str) -> Workspace:
+    """A :class:`Workspace` from the text of a ``cjm.yaml`` (``None``: there is none)."""
+    from cjmkit.validation.references import check_catalog_ids
+    from cjmkit.validation.schema import model_diagnostics
+
+    if raw is None:
+        return Workspace(root=root)
+    try:
+        doc = parse_bytes(raw, display)
+    except LoadError as err:
+        return Workspace(root=root, diagnostics=err.diagnostics, config_path=root / WORKSPACE_FILE)
+    config, diags = model_diagnostics(WorkspaceFile, doc)
+    if config is not None:
+        diags += check_catalog_ids(config.catalog, doc, ("catalog",))
+    return Workspace(
+        root=root, config=config if not diags else None, diagnostics=diags, config_path=root / WORKSPACE_FILE
+    )
+
+
+def workspace_at(repo: GitRepo, commit: str, label: str, prefix: str, root: Path) -> Workspace:
+    """The workspace as it was at ``commit``: its ``cjm.yaml`` read from git (the catalog of that time)."""
+    rel = f"{prefix}/{WORKSPACE_FILE}" if prefix else WORKSPACE_FILE
+    return workspace_from_bytes(repo.read(commit, rel), root, f"{label}:{rel}")
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A file named on the command line: on disk, or ``REV:path`` in git."""
+
+    arg: str
+    path: Path | None = None
+    rev: str | None = None
+    git_path: str | None = None
+
+
+def parse_spec(arg: str) -> FileSpec:
+    """Read ``path`` or ``REV:path``; a path that exists on disk wins over the ``REV:path`` reading."""
+    path = Path(arg)
+    if path.exists():
+        if path.is_dir():
+            raise UsageError(f"{arg}: is a folder; give a journey file, or revisions to compare a workspace")
+        return FileSpec(arg, path=path)
+    rev, sep, rest = arg.partition(":")
+    if sep and rev and rest:
+        return FileSpec(arg, rev=rev, git_path=rest)
+    raise UsageError(f"{arg}: no such file (give a journey file, or REV:path for a file in git)")
+
+
+def load_spec(spec: FileSpec) -> Side:
+    """Load a side named on the command line, with the workspace it belongs to (at that revision)."""
+    if spec.path is not None:
+        return load_disk(spec.path, spec.arg)
+    assert spec.rev is not None and spec.git_path is not None
+    repo = GitRepo(Path.cwd())
+    commit = repo.resolve(spec.rev)
+    # git reads "REV:./x" relative to the current folder and "REV:x" from the top of the repository.
+    if spec.git_path.startswith(("./", "../")):
+        rel = repo.relative(Path.cwd() / spec.git_path)
+    else:
+        rel = spec.git_path
+    rel = PurePosixPath(rel).as_posix()
+    raw = repo.read(commit, rel)
+    if raw is None:
+        raise UsageError(f"{spec.arg}: there is no file '{rel}' at revision '{spec.rev}'")
+    # The nearest cjm.yaml above the file, as it was at that revision.
+    folders = [p.as_posix() for p in PurePosixPath(rel).parents]
+    names = [f"{f}/{WORKSPACE_FILE}" if f != "." else WORKSPACE_FILE for f in folders]
+    found = repo.read_many(commit, names)
+    workspace = Workspace(root=repo.top)
+    for folder, name in zip(folders, names, strict=True):
+        if found.get(name) is not None:
+            root = repo.top / folder if folder != "." else repo.top
+            workspace = workspace_from_bytes(found[name], root, f"{spec.rev}:{name}")
+            break
+    return load_bytes(raw, spec.arg, workspace)
