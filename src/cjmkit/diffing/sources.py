@@ -19,7 +19,6 @@ from cjmkit.validation import UsageError, validate_document
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
 
 
-
 @dataclass
 class Side:
     """One version of one journey file: the journey when it is valid, the problems when not."""
