@@ -1,0 +1,35 @@
+"""Reading and writing YAML while keeping every comment, blank line and quote the author wrote.
+
+Tools that rewrite a user's file (``fmt``, ``kpi update``) go through here, so
+they all lay files out the same way: two-space mappings, list dashes indented
+two spaces under their key (``  - id: ...``), long lines left as they are.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml import YAML
+
+
+def round_trip_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    # Quotes are kept as written: they often carry meaning ("yes", "1.0", "$2,000").
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    # Never re-wrap a long line: a CX manager's sentence stays on the line they wrote it on.
+    yaml.width = 4096
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def load_rt(text: str) -> Any:
+    """The file as ruamel's comment-carrying maps and lists."""
+    return round_trip_yaml().load(text)
+
+
+def dump_rt(data: Any) -> str:
+    out = io.StringIO()
+    round_trip_yaml().dump(data, out)
+    return out.getvalue()

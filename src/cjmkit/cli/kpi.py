@@ -1,0 +1,64 @@
+"""``cjm kpi update``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from cjmkit.cli.app import app
+from cjmkit.cli.common import fail_usage
+
+kpi_app = typer.Typer(name="kpi", help="Keep KPI values current from real data.", no_args_is_help=True)
+app.add_typer(kpi_app)
+
+
+@kpi_app.command("update")
+def update(
+    paths: list[Path] = typer.Argument(
+        None, help="Journey files or folders to update. Default: the workspace's journeys."
+    ),
+    source: Path = typer.Option(..., "--from", help="A CSV file with the columns journey, kpi, value, date."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
+) -> None:
+    """Set each KPI's current value, and the journey's measured date, from a metrics CSV.
+
+    Comments and layout are kept. Exit code: 0 all rows applied, 1 some rows name unknown journeys or KPIs
+    or cannot be read (the others are still applied), 2 usage error.
+    """
+    from cjmkit.authoring.kpi_update import plan_updates, read_metrics
+    from cjmkit.diagnostics import output
+    from cjmkit.fileio import write_atomic
+    from cjmkit.loader import LoadError, read_text
+    from cjmkit.validation import UsageError, collect_files, open_workspace_for
+    from cjmkit.workspace import display_path
+
+    shown = display_path(source)
+    if not source.is_file():
+        fail_usage(f"{shown}: no such file")
+    try:
+        text = read_text(source, shown)
+    except LoadError as err:
+        output.write_text(err.diagnostics, 1)
+        raise typer.Exit(1) from None
+    workspace = open_workspace_for(paths or [])
+    try:
+        files = collect_files(paths or [], workspace)
+    except UsageError as err:
+        fail_usage(str(err))
+    metrics, problems = read_metrics(text, shown)
+    report = plan_updates(metrics, files, workspace, shown)
+    for upd in report.updates:
+        if not dry_run:
+            write_atomic(upd.path, upd.text)
+        verb = "would update" if dry_run else "updated"
+        sys.stdout.write(f"{verb} {display_path(upd.path)}\n")
+        for change in upd.changes:
+            sys.stdout.write(f"  {change}\n")
+    diags = sorted(problems + report.diagnostics, key=lambda d: d.sort_key())
+    if diags:
+        output.write_text(diags, 1, verb="read")
+    elif not report.updates:
+        sys.stdout.write("Every KPI already had these values; nothing to change.\n")
+    raise typer.Exit(1 if diags else 0)

@@ -1,0 +1,72 @@
+"""``cjm stats``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from cjmkit.cli.app import app
+from cjmkit.cli.common import check_choice, fail_usage
+
+
+@app.command()
+def stats(
+    paths: list[Path] = typer.Argument(None, help="Journey files or folders. Default: the workspace's journeys."),
+    format: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
+) -> None:
+    """Per journey and in total: size, pain points, emotions, KPIs on target, stale maps, load per team.
+
+    Exit code: 0 done, 1 some files have problems (left out of the figures), 2 usage error.
+    """
+    from cjmkit.authoring.stats import (
+        JOURNEY_HEADERS,
+        TEAM_HEADERS,
+        journey_rows,
+        portfolio,
+        team_rows,
+        to_markdown,
+        to_text,
+    )
+    from cjmkit.diagnostics import output
+    from cjmkit.validation import UsageError, collect_files, open_workspace_for, resolve_focus, validate_file
+
+    fmt = check_choice(format, ("text", "json", "markdown"), "--format")
+    workspace = open_workspace_for(paths or [])
+    try:
+        files = collect_files(paths or [], workspace)
+    except UsageError as err:
+        fail_usage(str(err))
+    if not files:
+        fail_usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
+    results = [validate_file(f, workspace) for f in files]
+    resolve_focus(results, workspace, {f.resolve() for f in files})
+    journeys = [(r.journey, r.path) for r in results if r.valid and r.journey is not None]
+    broken = [d for r in results for d in r.diagnostics if d.severity.value == "error"]
+    broken = list(workspace.diagnostics) + broken
+    if broken:
+        output.write_text(broken, len(results), sys.stderr)
+        sys.stderr.write("Files with problems are left out of the figures below.\n")
+    figures = portfolio(journeys)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "markdown":
+        sys.stdout.write(to_markdown(figures))
+    elif sys.stdout.isatty() and output.use_color(sys.stdout):
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console()
+        for title, headers, rows in (
+            ("Journeys", JOURNEY_HEADERS, journey_rows(figures)),
+            ("Load per team (what each team owns)", TEAM_HEADERS, team_rows(figures)),
+        ):
+            table = Table(*headers, title=title)
+            for row in rows:
+                table.add_row(*row)
+            console.print(table)
+    else:
+        sys.stdout.write(to_text(figures))
+    raise typer.Exit(1 if broken else 0)
