@@ -24,6 +24,16 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "validate",
     "schema",
+    "render",
+    "lint",
+    "init",
+    "new",
+    "fmt",
+    "export",
+    "import_",
+    "kpi",
+    "stats",
+    "diff",
 ]
 
 

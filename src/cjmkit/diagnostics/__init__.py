@@ -6,7 +6,7 @@ formatters in :mod:`cjmkit.diagnostics.output` print any list of them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -49,12 +49,14 @@ class Diagnostic:
         return self.rule or self.code
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["severity"] = self.severity.value
-        return d
+        # Built by hand: dataclasses.asdict deep-copies and is slow for many findings.
+        return {name: getattr(self, name) for name in _FIELDS} | {"severity": self.severity.value}
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
+
+
+_FIELDS = tuple(f.name for f in fields(Diagnostic))
 
 
 def format_loc(loc: tuple[str | int, ...] | list[str | int]) -> str:

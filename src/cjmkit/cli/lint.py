@@ -1,0 +1,109 @@
+"""``cjm lint``, ``cjm rules`` and ``cjm explain``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from cjmkit.cli.app import app
+from cjmkit.cli.common import check_choice, fail_usage
+
+LINT_FORMATS = ("text", "json", "github", "sarif", "junit")
+FAIL_ON = ("error", "warning", "info")
+
+
+@app.command()
+def lint(
+    paths: list[Path] = typer.Argument(
+        None, help="Journey files or folders (folders: every *.cjm.yaml below). Default: the workspace's journeys."
+    ),
+    format: str = typer.Option(
+        "auto",
+        "--format",
+        "-f",
+        help="text, json, github, sarif, junit, or auto (github under GitHub Actions, else text).",
+    ),
+    select: list[str] = typer.Option(
+        None, "--select", "-s", help="Run only these rules: names, codes or code prefixes, comma-separated."
+    ),
+    ignore: list[str] = typer.Option(None, "--ignore", "-i", help="Leave these rules out (names or codes)."),
+    fail_on: str = typer.Option(
+        "error", "--fail-on", help="Exit with 1 when a finding is at or above this severity: error, warning, info."
+    ),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes to use; 0 = one per core."),
+) -> None:
+    """Check that journey maps are useful: owned, measured, prioritised and current.
+
+    Validates first; invalid files are reported as by validate and not linted.
+    Exit code: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error.
+    """
+    from cjmkit.diagnostics import Severity, output
+    from cjmkit.linting import LintConfigError, SelectionError
+    from cjmkit.linting import lint as run
+    from cjmkit.validation import UsageError
+
+    fmt = output.pick_format(check_choice(format, ("auto", *LINT_FORMATS), "--format"))
+    threshold = Severity(check_choice(fail_on, FAIL_ON, "--fail-on"))
+    try:
+        report = run(paths or [], select=select or [], ignore=ignore or [], jobs=jobs)
+    except (UsageError, SelectionError) as err:
+        fail_usage(str(err))
+    except LintConfigError as err:
+        for d in err.diagnostics:
+            sys.stderr.write(output.text_line(d) + "\n")
+        fail_usage("the lint configuration in cjm.yaml has problems (see above)")
+    diags = report.diagnostics
+    files = len(report.files)
+    if files == 0 and not diags:
+        fail_usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
+    if fmt == "json":
+        output.write_json(diags, files, tool="lint")
+    elif fmt == "github":
+        output.write_github(diags, files, verb="linted")
+    elif fmt == "sarif":
+        from cjmkit import __version__
+        from cjmkit.diagnostics.sarif import write_sarif
+        from cjmkit.linting.docs import sarif_rules
+
+        write_sarif(diags, sarif_rules(), version=__version__)
+    elif fmt == "junit":
+        from cjmkit.diagnostics.junit import write_junit
+
+        write_junit(diags, [f.path for f in report.files], fail_on=threshold)
+    else:
+        output.write_text(diags, files, verb="linted")
+    raise typer.Exit(1 if report.fails(threshold) else 0)
+
+
+@app.command()
+def rules(
+    markdown: bool = typer.Option(False, "--markdown", help="Print the full rules reference (docs/rules.md)."),
+) -> None:
+    """List the lint rules: code, name, default severity and what each checks."""
+    from cjmkit.linting.docs import rules_markdown
+    from cjmkit.linting.registry import all_rules
+
+    if markdown:
+        sys.stdout.write(rules_markdown())
+        return
+    known = all_rules()
+    width = max(len(r.name) for r in known)
+    for r in known:
+        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}\n")
+    sys.stdout.write(f"\n{len(known)} rules. 'cjm explain RULE' shows one in full.\n")
+
+
+@app.command()
+def explain(rule: str = typer.Argument(..., help="A rule name (emotion-gap) or code (L202).")) -> None:
+    """Show what a lint rule checks, why it matters, and how to fix a finding."""
+    from cjmkit.linting.docs import explain_text
+    from cjmkit.linting.registry import find_rule, rule_keys
+    from cjmkit.suggest import did_you_mean
+
+    found = find_rule(rule)
+    if found is None:
+        hint = did_you_mean(rule, rule_keys())
+        fail_usage(f"unknown rule '{rule}'" + (f"; {hint}" if hint else "") + " (cjm rules lists them all)")
+    sys.stdout.write(explain_text(found))

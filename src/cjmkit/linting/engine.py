@@ -1,0 +1,197 @@
+"""Running the rules: over one journey, one file, or many files on every core.
+
+Lint validates first: a file that is not valid is reported exactly as
+``cjm validate`` reports it and is not linted further, since rules assume a
+well-formed journey whose references resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cjmkit.diagnostics import Diagnostic, Severity
+from cjmkit.linting.config import LintConfigError, LintSettings, resolve_settings
+from cjmkit.linting.registry import all_rules
+from cjmkit.linting.rule import RuleContext
+from cjmkit.linting.suppression import scan_suppressions
+from cjmkit.loader import Document, LoadError, load_file
+from cjmkit.model.catalog import Catalog
+from cjmkit.model.journey import Journey
+from cjmkit.validation import (
+    FileResult,
+    collect_files,
+    open_workspace_for,
+    resolve_focus,
+    validate_document,
+    validate_file,
+    workspace_for,
+)
+from cjmkit.workspace import Workspace, display_path
+
+
+def lint_journey(journey: Journey, document: Document, catalog: Catalog, settings: LintSettings) -> list[Diagnostic]:
+    """The findings of the enabled rules on a valid journey, suppressions applied, in file order."""
+    suppressions = scan_suppressions(document)
+    findings = list(suppressions.problems)
+    for rule in all_rules():
+        severity = settings.severities.get(rule.name)
+        if severity is None or rule.name in suppressions.whole_file:
+            continue
+        ctx = RuleContext(
+            journey=journey,
+            document=document,
+            catalog=catalog,
+            today=settings.today,
+            rule=rule,
+            severity=severity,
+            options=settings.options.get(rule.name, rule.options),
+        )
+        findings.extend(d for d in rule.check(ctx) if not suppressions.hides(d))
+    findings.sort(key=Diagnostic.sort_key)
+    return findings
+
+
+@dataclass
+class LintedFile:
+    """One file's validation result and, when it is valid, its lint findings."""
+
+    validation: FileResult
+    findings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.validation.path
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        if not self.findings:
+            return list(self.validation.diagnostics)
+        if not self.validation.diagnostics:
+            return list(self.findings)
+        return sorted([*self.validation.diagnostics, *self.findings], key=Diagnostic.sort_key)
+
+
+def lint_document(doc: Document, workspace: Workspace | None, settings: LintSettings) -> LintedFile:
+    """Validate a parsed file, then lint it when it is valid."""
+    result = validate_document(doc, workspace)
+    if result.journey is None or not result.valid:
+        return LintedFile(result)
+    base = workspace.catalog if workspace else Catalog()
+    catalog = base.merged_with(result.journey.catalog)
+    return LintedFile(result, lint_journey(result.journey, doc, catalog, settings))
+
+
+def lint_file(
+    path: str | Path, workspace: Workspace | None, settings: LintSettings, display: str | None = None
+) -> LintedFile:
+    shown = display if display is not None else display_path(path)
+    try:
+        doc = load_file(path, shown)
+    except LoadError:
+        return LintedFile(validate_file(path, workspace, shown))
+    return lint_document(doc, workspace, settings)
+
+
+def _lint_task(item: tuple[str, str, str | None, LintSettings]) -> LintedFile:
+    path, display, root, settings = item
+    linted = lint_file(path, workspace_for(root), settings, display)
+    # Only what the parent needs crosses the process boundary.
+    linted.validation.journey = None
+    linted.validation.document = None
+    return linted
+
+
+def iter_lint(
+    files: Sequence[Path], workspace: Workspace, settings: LintSettings, jobs: int | None = None
+) -> Iterator[LintedFile]:
+    from cjmkit.parallel import MIN_FILES_FOR_POOL, map_files
+
+    if len(files) < MIN_FILES_FOR_POOL or jobs == 1:
+        for f in files:
+            yield lint_file(f, workspace, settings, display_path(f))
+        return
+    root = str(workspace.root) if workspace.config_path is not None else None
+    items = [(str(f), display_path(f), root, settings) for f in files]
+    yield from map_files(_lint_task, items, jobs)
+
+
+@dataclass
+class LintReport:
+    """The outcome of linting a set of files."""
+
+    files: list[LintedFile]
+    settings: LintSettings
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        for f in self.files:
+            out.extend(f.diagnostics)
+        return out
+
+    def fails(self, threshold: Severity) -> bool:
+        """True when any problem or finding is at or above ``threshold``."""
+        return any(
+            d.severity.rank >= threshold.rank for f in self.files for d in (*f.validation.diagnostics, *f.findings)
+        )
+
+
+def _config_document(workspace: Workspace) -> Document | None:
+    if workspace.config_path is None:
+        return None
+    try:
+        return load_file(workspace.config_path, display_path(workspace.config_path))
+    except LoadError:
+        return None
+
+
+def settings_for(
+    workspace: Workspace,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    today: dt.date | None = None,
+) -> LintSettings:
+    """The workspace's lint settings; raises :class:`LintConfigError` when ``cjm.yaml`` has problems."""
+    if workspace.diagnostics:
+        raise LintConfigError(list(workspace.diagnostics))
+    config = workspace.config.lint if workspace.config else None
+    has_config = config is not None and bool(config.rules or config.options)
+    return resolve_settings(
+        config,
+        select=select,
+        ignore=ignore,
+        today=today,
+        config_doc=_config_document(workspace) if has_config else None,
+    )
+
+
+def lint(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    workspace: Workspace | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    today: dt.date | None = None,
+    jobs: int | None = None,
+) -> LintReport:
+    """Validate and lint journey files (default: the workspace's journeys).
+
+    Raises :class:`~cjmkit.validation.UsageError` for a path that does not
+    exist, :class:`~cjmkit.linting.config.SelectionError` for an unknown rule in
+    ``select``/``ignore`` and :class:`LintConfigError` for a bad ``cjm.yaml``.
+    """
+    paths = list(paths or [])
+    ws = workspace or open_workspace_for(paths)
+    settings = settings_for(ws, select=select, ignore=ignore, today=today)
+    files = collect_files(paths, ws)
+    linted = list(iter_lint(files, ws, settings, jobs))
+    resolve_focus([f.validation for f in linted], ws, {f.resolve() for f in files})
+    for f in linted:
+        # A focus that does not resolve makes the file invalid after all.
+        if not f.validation.valid:
+            f.findings = []
+    return LintReport(files=linted, settings=settings)

@@ -1,0 +1,157 @@
+"""What a lint rule is, and what it sees when it checks a journey.
+
+A rule is a small module under :mod:`cjmkit.linting.rules` (one concept per
+module, like yamllint's rules): ``NAME``, ``CODE``, ``SEVERITY``, ``OPTIONS``
+(option -> default) and a ``check(ctx)`` generator; its module docstring is
+its documentation, in ruff's form (What it does / Why is this bad? / Example).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from cjmkit.diagnostics import Diagnostic, Severity, format_loc
+from cjmkit.loader import Document
+from cjmkit.model.catalog import Catalog
+from cjmkit.model.journey import Journey, Kpi, PainPoint, Stage, Touchpoint
+
+Loc = tuple[str | int, ...]
+
+#: The groups rules belong to, by the first digit of their code.
+CATEGORIES = {
+    "1": "Coverage and ownership",
+    "2": "Emotion and perception",
+    "3": "Pain points and action",
+    "4": "Currency and evidence",
+}
+
+_CODE = re.compile(r"^L[1-9][0-9]{2}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass
+class RuleContext:
+    """One journey as a rule sees it, with the rule's effective severity and options."""
+
+    journey: Journey
+    document: Document
+    catalog: Catalog
+    today: dt.date
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+    def finding(
+        self, loc: Loc, message: str, *, item_id: str | None = None, hint: str | None = None, key: bool = False
+    ) -> Diagnostic:
+        """A finding about the item at ``loc``, positioned where that item starts in the file.
+
+        ``key=True`` points at the key instead of its value (for a list such as
+        ``stages``, the line that names it rather than its first entry).
+        """
+        line, column = self.document.locate(loc, key=key)
+        return Diagnostic(
+            code=self.rule.code,
+            message=message,
+            path=self.document.path,
+            line=line,
+            column=column,
+            severity=self.severity,
+            key_path=format_loc(loc),
+            hint=hint,
+            rule=self.rule.name,
+            item_id=item_id,
+        )
+
+
+Check = Callable[[RuleContext], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lint rule: its identity, defaults, documentation and check."""
+
+    name: str
+    code: str
+    severity: Severity
+    doc: str
+    check: Check = field(repr=False, compare=False)
+    options: Mapping[str, Any] = field(default_factory=dict)
+    option_choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    example_options: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def category(self) -> str:
+        return CATEGORIES.get(self.code[1], "Other")
+
+    @property
+    def summary(self) -> str:
+        """The first sentence of "What it does", for ``cjm rules``."""
+        body = section(self.doc, "What it does")
+        text = " ".join(body.split())
+        end = text.find(". ")
+        return text if end < 0 else text[: end + 1]
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        name = module.NAME
+        code = module.CODE
+        if not _NAME.match(name) or not _CODE.match(code):
+            raise ValueError(f"{module.__name__}: bad rule name {name!r} or code {code!r}")
+        return cls(
+            name=name,
+            code=code,
+            severity=Severity(module.SEVERITY),
+            doc=dedent_doc(module.__doc__ or ""),
+            check=module.check,
+            options=dict(getattr(module, "OPTIONS", {})),
+            option_choices=dict(getattr(module, "OPTION_CHOICES", {})),
+            example_options=dict(getattr(module, "EXAMPLE_OPTIONS", {})),
+        )
+
+
+def dedent_doc(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc)
+
+
+def section(doc: str, title: str) -> str:
+    """The text of the ``## title`` section of a rule's docstring."""
+    lines = doc.splitlines()
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        if line.startswith("## "):
+            if inside:
+                break
+            inside = line[3:].strip() == title
+            continue
+        if inside:
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+# -- where things are: each item with the path of keys that leads to it --------
+
+
+def located_touchpoints(journey: Journey) -> Iterator[tuple[Loc, Stage, Touchpoint]]:
+    for si, stage, ti, tp in journey.iter_touchpoints():
+        yield ("stages", si, "touchpoints", ti), stage, tp
+
+
+def located_pain_points(journey: Journey) -> Iterator[tuple[Loc, Touchpoint, PainPoint]]:
+    for loc, _, tp in located_touchpoints(journey):
+        for pi, pp in enumerate(tp.pain_points):
+            yield (*loc, "pain_points", pi), tp, pp
+
+
+def located_kpis(journey: Journey) -> Iterator[tuple[Loc, Touchpoint, Kpi]]:
+    for loc, _, tp in located_touchpoints(journey):
+        for ki, kpi in enumerate(tp.kpis):
+            yield (*loc, "kpis", ki), tp, kpi

@@ -1,0 +1,84 @@
+"""
+## What it does
+Flags a touchpoint where the desired emotion is at least `min_gap` points
+above the observed one, unless an opportunity already addresses one of the
+touchpoint's pain points (the team is acting on it).
+
+## Why is this bad?
+The gap between what customers expect and what they experience is what
+leaders must see. A large gap that no pain point or opportunity deals with is
+a known problem nobody is working on.
+
+## Example
+```yaml
+cjm: 1
+id: tour-booking
+title: Booking a bus tour
+stages:
+  - id: research
+    name: Research
+    touchpoints:
+      - id: tour-search
+        name: Searches tours on the web site
+        emotion: -2
+        desired_emotion: 1
+```
+
+Use instead:
+```yaml
+cjm: 1
+id: tour-booking
+title: Booking a bus tour
+stages:
+  - id: research
+    name: Research
+    touchpoints:
+      - id: tour-search
+        name: Searches tours on the web site
+        emotion: -2
+        desired_emotion: 1
+        pain_points:
+          - id: no-filter
+            description: No filter by country, price or number of days
+            severity: high
+opportunities:
+  - id: add-filters
+    title: Add filters to the tour page
+    addresses: [no-filter]
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjmkit.diagnostics import Diagnostic
+from cjmkit.facts import emotion_gap, touchpoints_being_fixed
+from cjmkit.linting.rule import RuleContext, located_touchpoints
+
+NAME = "emotion-gap"
+CODE = "L202"
+SEVERITY = "warning"
+OPTIONS: dict[str, object] = {
+    "min_gap": 2,  # desired minus observed emotion at which to report
+    "skip_when_addressed": True,  # stay quiet when an opportunity addresses a pain point of the touchpoint
+}
+
+
+def check(ctx: RuleContext) -> Iterator[Diagnostic]:
+    min_gap: int = ctx.options["min_gap"]
+    fixing: set[str] | None = None if ctx.options["skip_when_addressed"] else set()
+    for loc, _, tp in located_touchpoints(ctx.journey):
+        gap = emotion_gap(tp)
+        if gap is None or gap < min_gap:
+            continue
+        if fixing is None:  # worked out only when a gap is found: most touchpoints have none
+            fixing = touchpoints_being_fixed(ctx.journey)
+        if tp.id not in fixing:
+            yield ctx.finding(
+                loc,
+                f"customers feel {tp.emotion:+d} at touchpoint '{tp.name}' where {tp.desired_emotion:+d} is wanted "
+                f"(a gap of {gap}), and no opportunity addresses it",
+                item_id=tp.id,
+                hint="name the cause as a pain point and add an opportunity that addresses it",
+            )

@@ -1,0 +1,83 @@
+"""
+## What it does
+Flags a touchpoint where the customer's and the company's rating of its
+`importance` or of the company's `performance` differ by at least `min_gap`
+points, unless an opportunity already addresses one of the touchpoint's pain
+points.
+
+## Why is this bad?
+When the company rates a touchpoint as less important than customers do, or
+its own performance higher than customers do, it invests in the wrong places.
+These gaps between internal and external perception are what the ratings are
+for.
+
+## Example
+```yaml
+cjm: 1
+id: tour-booking
+title: Booking a bus tour
+stages:
+  - id: research
+    name: Research
+    touchpoints:
+      - id: tour-search
+        name: Searches tours on the web site
+        importance: {customer: 5, company: 3}
+```
+
+Use instead:
+```yaml
+cjm: 1
+id: tour-booking
+title: Booking a bus tour
+stages:
+  - id: research
+    name: Research
+    touchpoints:
+      - id: tour-search
+        name: Searches tours on the web site
+        importance: {customer: 5, company: 4}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjmkit.diagnostics import Diagnostic
+from cjmkit.facts import perception_gaps, touchpoints_being_fixed
+from cjmkit.linting.rule import RuleContext, located_touchpoints
+
+NAME = "perception-gap"
+CODE = "L203"
+SEVERITY = "warning"
+OPTIONS: dict[str, object] = {
+    "min_gap": 2,  # difference between customer and company rating at which to report
+    "skip_when_addressed": True,  # stay quiet when an opportunity addresses a pain point of the touchpoint
+}
+
+
+def check(ctx: RuleContext) -> Iterator[Diagnostic]:
+    min_gap: int = ctx.options["min_gap"]
+    fixing: set[str] | None = None if ctx.options["skip_when_addressed"] else set()
+    for loc, _, tp in located_touchpoints(ctx.journey):
+        gaps = [gap for gap in perception_gaps(tp) if gap.size >= min_gap]
+        if not gaps:
+            continue
+        if fixing is None:  # worked out only when a gap is found: most touchpoints have none
+            fixing = touchpoints_being_fixed(ctx.journey)
+        if tp.id in fixing:
+            continue
+        for gap in gaps:
+            if gap.measure == "importance":
+                view = "underrates" if gap.company < gap.customer else "overrates"
+                meaning = f"the company {view} how much this touchpoint matters to customers"
+            else:
+                view = "better" if gap.company > gap.customer else "worse"
+                meaning = f"the company thinks it does {view} here than customers experience"
+            yield ctx.finding(
+                loc,
+                f"customers rate the {gap.measure} of touchpoint '{tp.name}' {gap.customer}, the company "
+                f"{gap.company}: {meaning}",
+                item_id=tp.id,
+            )

@@ -1,0 +1,144 @@
+"""The ``lint:`` section of cjm.yaml, and --select / --ignore."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from cjmkit.diagnostics import Severity
+from cjmkit.linting import LintConfigError, SelectionError, lint, resolve_settings
+from cjmkit.model import LintConfig
+from cjmkit.workspace import open_workspace
+from conftest import run_cli
+from lint_helpers import EXAMPLES, TODAY, TOUR
+
+UNOWNED_STAGE = TOUR.replace("    owner: marketing\n    phase: acquisition\n", "    phase: acquisition\n")
+
+
+def make_workspace(tmp_path: Path, lint_section: str, journey: str = UNOWNED_STAGE) -> Path:
+    config = (EXAMPLES / "cjm.yaml").read_text(encoding="utf-8")
+    head, _, _ = config.partition("\nlint:")
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "cjm.yaml").write_text(head + "\n" + lint_section + "\nrender: {}\n", encoding="utf-8")
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "journeys" / "tour.cjm.yaml").write_text(journey, encoding="utf-8")
+    return tmp_path
+
+
+def rules_found(root: Path, **kwargs) -> dict[str, str]:
+    report = lint([root], today=TODAY, **kwargs)
+    return {d.rule: d.severity.value for d in report.diagnostics if d.rule}
+
+
+def test_default_severity_applies_without_configuration(tmp_path):
+    root = make_workspace(tmp_path, "lint: {}")
+    assert rules_found(root) == {"stage-unowned": "warning"}
+
+
+def test_severity_by_name_or_code_and_off(tmp_path):
+    assert rules_found(make_workspace(tmp_path / "a", "lint:\n  rules: {stage-unowned: error}")) == {
+        "stage-unowned": "error"
+    }
+    assert rules_found(make_workspace(tmp_path / "b", "lint:\n  rules: {L103: info}")) == {"stage-unowned": "info"}
+    assert rules_found(make_workspace(tmp_path / "c", "lint:\n  rules: {stage-unowned: 'off'}")) == {}
+
+
+def test_options_from_the_workspace_reach_the_rule(tmp_path):
+    section = "lint:\n  options:\n    missing-required-touchpoint: {channels: [email]}"
+    found = rules_found(make_workspace(tmp_path, section))
+    assert found == {"stage-unowned": "warning", "missing-required-touchpoint": "warning"}
+
+
+def test_unknown_rule_in_config_is_an_error_with_its_line(tmp_path):
+    root = make_workspace(tmp_path, "lint:\n  rules:\n    stage-unowed: error")
+    with pytest.raises(LintConfigError) as err:
+        lint([root], today=TODAY)
+    [d] = err.value.diagnostics
+    assert d.code == "L010"
+    assert d.path.endswith("cjm.yaml")
+    lines = (root / "cjm.yaml").read_text().splitlines()
+    assert lines[d.line - 1].strip().startswith("stage-unowed:")
+    assert d.hint == "did you mean 'stage-unowned'?"
+
+
+def test_unknown_option_and_wrong_value_are_errors(tmp_path):
+    section = (
+        "lint:\n  options:\n    emotion-gap: {min-gap: 3}\n    map-stale: {default_review_days: soon}\n    nope: {}"
+    )
+    root = make_workspace(tmp_path, section)
+    with pytest.raises(LintConfigError) as err:
+        lint([root], today=TODAY)
+    by_code = {d.code: d for d in err.value.diagnostics}
+    assert set(by_code) == {"L011", "L012", "L013"}
+    assert by_code["L012"].hint == "did you mean 'min_gap'?"
+    assert by_code["L013"].expected == "a whole number"
+    assert by_code["L013"].found == "'soon'"
+
+
+def test_an_option_list_is_checked_against_its_choices():
+    bad = LintConfig(options={"pain-point-unaddressed": {"severities": ["urgent"]}})
+    with pytest.raises(LintConfigError) as err:
+        resolve_settings(bad)
+    assert "low, medium, high, critical" in (err.value.diagnostics[0].expected or "")
+
+
+def test_select_and_ignore():
+    every = resolve_settings(None)
+    assert len(every.severities) == 30
+    only = resolve_settings(None, select=["emotion-gap,L301"])
+    assert set(only.severities) == {"emotion-gap", "pain-point-unprioritised"}
+    prefix = resolve_settings(None, select=["L4"], ignore=["hypothesis-map"])
+    assert set(prefix.severities) == {
+        "map-stale",
+        "map-never-reviewed",
+        "validated-without-evidence",
+        "journey-without-exit-stage",
+        "journey-without-purpose",
+    }
+    assert "map-stale" not in resolve_settings(None, ignore=["L401"]).severities
+
+
+def test_selecting_a_rule_the_workspace_turns_off_runs_it_at_its_default_severity():
+    config = LintConfig(rules={"hypothesis-map": "off", "map-stale": "error"})
+    assert "hypothesis-map" not in resolve_settings(config).severities
+    chosen = resolve_settings(config, select=["hypothesis-map", "map-stale"])
+    assert chosen.severities == {"map-stale": Severity.ERROR, "hypothesis-map": Severity.INFO}
+
+
+def test_unknown_rule_in_select_is_a_usage_error():
+    with pytest.raises(SelectionError, match="did you mean 'emotion-gap'"):
+        resolve_settings(None, select=["emotion-gaps"])
+
+
+def test_today_defaults_to_the_real_date():
+    assert resolve_settings(None).today == dt.date.today()
+
+
+def test_cli_exits_2_on_a_bad_configuration_and_names_the_line(tmp_path):
+    root = make_workspace(tmp_path, "lint:\n  rules:\n    stage-unowed: error")
+    result = run_cli("lint", str(root))
+    assert result.exit_code == 2
+    assert "cjm.yaml:" in result.stderr and "unknown lint rule 'stage-unowed'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_exits_2_on_an_unknown_selected_rule(tmp_path):
+    root = make_workspace(tmp_path, "lint: {}")
+    result = run_cli("lint", "--select", "stage-unowed", str(root))
+    assert result.exit_code == 2
+    assert "did you mean 'stage-unowned'" in result.stderr
+
+
+def test_cli_exits_2_when_cjm_yaml_itself_is_invalid(tmp_path):
+    root = make_workspace(tmp_path, "lint:\n  rules: {stage-unowned: loud}")
+    result = run_cli("lint", str(root))
+    assert result.exit_code == 2
+    assert "cjm.yaml" in result.stderr
+
+
+def test_the_example_workspace_configuration_is_accepted():
+    ws = open_workspace(EXAMPLES)
+    assert ws.diagnostics == []
+    assert lint([EXAMPLES], today=TODAY).files

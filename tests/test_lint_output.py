@@ -1,0 +1,118 @@
+"""SARIF 2.1.0 and JUnit XML output of cjm lint."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from cjmkit.diagnostics import Diagnostic, Severity
+from cjmkit.diagnostics.junit import to_junit
+from cjmkit.diagnostics.sarif import to_sarif
+from cjmkit.linting import all_rules
+from cjmkit.linting.docs import sarif_rules
+from conftest import run_cli
+from lint_helpers import EXAMPLES, SARIF_SCHEMA, TOUR
+from test_lint_cli import STALE_AND_UNOWNED, workspace
+
+BROKEN = TOUR.replace("personas: [trey]", "personas: [tery]")
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft4Validator:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    return jsonschema.Draft4Validator(schema)
+
+
+def assert_valid(validator: jsonschema.Draft4Validator, log: dict) -> None:
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+def test_sarif_of_the_examples_validates_against_the_official_schema(validator):
+    result = run_cli("lint", "--format", "sarif", str(EXAMPLES))
+    assert result.exit_code in (0, 1), result.stderr
+    log = json.loads(result.stdout)
+    assert_valid(validator, log)
+    assert log["version"] == "2.1.0"
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "cjm"
+    assert len(driver["rules"]) >= len(all_rules())
+
+
+def test_sarif_carries_findings_validation_problems_and_rule_help(tmp_path, validator):
+    root = workspace(tmp_path, {"tour.cjm.yaml": STALE_AND_UNOWNED, "broken.cjm.yaml": BROKEN})
+    result = run_cli("lint", "--format", "sarif", cwd=root)
+    assert result.exit_code == 1  # the broken file is an error
+    log = json.loads(result.stdout)
+    assert_valid(validator, log)
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    results = run["results"]
+    stale = next(r for r in results if r["ruleId"] == "L401")
+    assert rules[stale["ruleIndex"]]["name"] == "map-stale"
+    assert "Why is this bad?" in rules[stale["ruleIndex"]]["help"]["text"]
+    assert rules[stale["ruleIndex"]]["defaultConfiguration"]["level"] == "warning"
+    loc = stale["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "journeys/tour.cjm.yaml"
+    assert loc["region"] == {"startLine": 7, "startColumn": 10}
+    assert stale["level"] == "warning"
+    invalid = next(r for r in results if r["ruleId"].startswith("E"))
+    assert invalid["level"] == "error"
+    assert rules[invalid["ruleIndex"]]["id"] == invalid["ruleId"]
+    assert invalid["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "journeys/broken.cjm.yaml"
+
+
+def test_sarif_of_a_whole_file_problem_has_no_region(validator):
+    d = Diagnostic(code="E102", message="the file is larger than 5 MB", path="maps/big one.cjm.yaml")
+    log = to_sarif([d], sarif_rules())
+    assert_valid(validator, log)
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert "region" not in location
+    assert location["artifactLocation"]["uri"] == "maps/big%20one.cjm.yaml"
+
+
+def test_junit_report_fails_only_findings_at_or_above_fail_on(tmp_path):
+    # The clean map must stay clean on any day this test runs, hence the suppression.
+    clean = "# cjm: disable-file=map-stale\n" + TOUR.replace("tour-booking", "clean")
+    root = workspace(tmp_path, {"tour.cjm.yaml": STALE_AND_UNOWNED, "clean.cjm.yaml": clean})
+    result = run_cli("lint", "--format", "junit", "--fail-on", "warning", cwd=root)
+    assert result.exit_code == 1
+    suites = ET.fromstring(result.stdout)
+    assert suites.tag == "testsuites"
+    assert suites.get("tests") == "3" and suites.get("failures") == "2"
+    by_name = {s.get("name"): s for s in suites}
+    assert set(by_name) == {"journeys/tour.cjm.yaml", "journeys/clean.cjm.yaml"}
+    failures = by_name["journeys/tour.cjm.yaml"].findall("testcase/failure")
+    assert {f.get("type") for f in failures} == {"warning"}
+    assert any("map-stale" in (f.text or "") for f in failures)
+    [clean_case] = by_name["journeys/clean.cjm.yaml"].findall("testcase")
+    assert clean_case.find("failure") is None
+
+    passing = ET.fromstring(run_cli("lint", "--format", "junit", cwd=root).stdout)
+    assert passing.get("failures") == "0"
+    assert len(passing.findall(".//system-out")) == 2
+
+
+def test_junit_escapes_what_users_write():
+    d = Diagnostic(
+        code="L104",
+        message="touchpoint 'Pays <fast> & \"safe\"' has no owner",
+        path="a.cjm.yaml",
+        line=3,
+        column=5,
+        severity=Severity.WARNING,
+        rule="touchpoint-unowned",
+    )
+    root = ET.fromstring(to_junit([d], ["a.cjm.yaml"], fail_on=Severity.INFO))
+    failure = root.find(".//failure")
+    assert failure is not None
+    assert failure.get("message") == "touchpoint 'Pays <fast> & \"safe\"' has no owner"
+
+
+def test_schema_copy_is_the_sarif_2_1_0_schema():
+    schema = json.loads(Path(SARIF_SCHEMA).read_text(encoding="utf-8"))
+    assert "2.1.0" in schema["title"]
