@@ -11,9 +11,12 @@ $(BIN)/cjm: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-## demo: set everything up and check the bundled example workspace
+## demo: set everything up, then check, lint and render the bundled example workspace
 demo: $(BIN)/cjm
 	cd examples && ../$(BIN)/cjm validate
+	cd examples && ../$(BIN)/cjm lint
+	cd examples && ../$(BIN)/cjm render --site ../site
+	@echo "Open site/index.html in a browser to see the maps."
 
 ## test: set everything up and run the whole test suite
 test: $(BIN)/cjm
