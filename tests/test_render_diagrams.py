@@ -158,6 +158,8 @@ def test_example_renders_as_cli_without_system_graphviz(cjm, tmp_path: Path) -> 
     svg = cjm("render", str(TOUR), "--format", "svg", env=env)
     assert svg.exit_code == 0, svg.stderr
     assert "Searches tours" in svg_texts(svg.stdout)
+    # The WebAssembly engine is freed cleanly: nothing at all on stderr.
+    assert svg.stderr == ""
     png = cjm("render", str(TOUR), "-o", str(tmp_path / "map.png"), env=env)
     assert png.exit_code == 2
     assert "install Graphviz" in png.stderr and "Traceback" not in png.stderr

@@ -249,7 +249,7 @@ def test_number_field_with_text_gives_one_plain_error(cjm: Cjm, write: Callable[
     p = write("a.cjm.yaml", MINIMAL.replace("target: 98", "target: lots"))
     res = check(cjm, p, "error[E132]", "target should be a number, not the text 'lots'", line=40)
     assert res.stdout.count("error[") == 1
-    assert "stages[1].touchpoints[0].kpis[0].target " in res.stdout + " "
+    assert "at stages[1].touchpoints[0].kpis[0].target;" in res.stdout
     assert ".float" not in res.stdout and ".int" not in res.stdout
 
 

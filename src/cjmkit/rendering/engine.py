@@ -8,8 +8,10 @@ the error says so.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
+import gc
 import shutil
 import subprocess
 from typing import Any
@@ -126,9 +128,18 @@ def _embedded_backend() -> Any:
             self._session = self._create_session()
 
     try:
-        return CachedBackend()
+        backend = CachedBackend()
     except Exception:
         return None
+    # Free the WebAssembly engine before the interpreter tears its modules down;
+    # otherwise wasmtime's finalisers print "Exception ignored" noise at exit.
+    atexit.register(_release_embedded_backend)
+    return backend
+
+
+def _release_embedded_backend() -> None:
+    _embedded_backend.cache_clear()
+    gc.collect()
 
 
 def _render_embedded(dot_source: str, fmt: str) -> bytes:
