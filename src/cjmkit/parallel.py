@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -32,6 +31,9 @@ def map_files(task: Callable[[A], T], items: Sequence[A], jobs: int | None = Non
         for item in items:
             yield task(item)
         return
+    # Imported here: the pool machinery costs start-up time that one-file runs never need.
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, min(32, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(task, items, chunksize=chunk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -13,6 +14,9 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(f"cjm {__version__}\n")
         return
+    # cjm uses no Pydantic plugins; looking them up scans every installed package's
+    # metadata, which costs start-up time on every run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from cjmkit.cli.app import app
 
     app(args=args, prog_name="cjm")
