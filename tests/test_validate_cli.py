@@ -174,6 +174,7 @@ def test_committed_schemas_are_up_to_date() -> None:
 
 def test_schema_accepts_examples_and_rejects_typos() -> None:
     import jsonschema
+
     from cjmkit.jsonschema import journey_schema
     from cjmkit.loader import load_file
 
@@ -186,3 +187,30 @@ def test_schema_accepts_examples_and_rejects_typos() -> None:
 
     bad = parse(MINIMAL.replace("    touchpoints:\n      - id: pay", "    touchpionts:\n      - id: pay")).data
     assert list(validator.iter_errors(bad))
+
+
+def test_focus_lookup_parses_only_the_journey_it_names(write: Callable[..., Path], tmp_path: Path) -> None:
+    import cjmkit.loader
+
+    write("cjm.yaml", "cjm: 1\n")
+    for i in range(30):
+        write(f"maps/other-{i:02d}.cjm.yaml", MINIMAL.replace("id: checkout", f"id: other-{i:02d}"))
+    write("maps/target.cjm.yaml", MINIMAL.replace("id: checkout\n", 'id: "checkout"   # the one to zoom into\n'))
+    zoom = write(
+        "zoom.cjm.yaml",
+        MINIMAL.replace("id: checkout", "id: checkout-zoom").replace(
+            "title: Checking out", "title: Paying\nview: tactical\nfocus: {journey: checkout, touchpoint: pay}"
+        ),
+    )
+    calls: list[str] = []
+    real = cjmkit.loader.parse_bytes
+
+    def counting(raw: bytes, path: str) -> object:
+        calls.append(path)
+        return real(raw, path)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cjmkit.loader, "parse_bytes", counting)
+        report = cjmkit.validate([zoom])
+    assert report.ok, [d.message for d in report.diagnostics]
+    assert [Path(c).name for c in calls] == ["target.cjm.yaml"]

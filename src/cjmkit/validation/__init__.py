@@ -165,16 +165,32 @@ def _focus_diagnostics(result: FileResult, index: dict[str, frozenset[str]]) -> 
     return []
 
 
-def _index_workspace(workspace: Workspace, skip: set[Path]) -> dict[str, frozenset[str]]:
-    """Journey id -> touchpoint ids for the workspace's journeys (read without the model)."""
-    from cjmkit.loader import load_file as _load
+def _index_workspace(workspace: Workspace, skip: set[Path], wanted: set[str]) -> dict[str, frozenset[str]]:
+    """Journey id -> touchpoint ids for the ``wanted`` journeys of the workspace.
 
+    Only files whose top-level ``id:`` line names a wanted journey are parsed, so
+    checking one tactical map does not parse the whole workspace.
+    """
+    import re
+
+    from cjmkit.loader import parse_bytes
+
+    pattern = re.compile(
+        rb"^id:[ \t]*[\"']?(" + b"|".join(re.escape(w.encode()) for w in sorted(wanted)) + rb")[\"']?[ \t]*(#.*)?$",
+        re.MULTILINE,
+    )
     index: dict[str, frozenset[str]] = {}
     for path in workspace.journey_files():
         if path.resolve() in skip:
             continue
         try:
-            data = _load(path).data
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        if not pattern.search(raw):
+            continue
+        try:
+            data = parse_bytes(raw, str(path)).data
         except LoadError:
             continue
         jid = data.get("id")
@@ -197,8 +213,9 @@ def resolve_focus(results: Iterable[FileResult], workspace: Workspace, checked: 
     if not pending:
         return
     index = {r.journey_id: r.touchpoint_ids for r in results if r.journey_id}
-    if any(r.focus and r.focus.journey not in index for r in pending):
-        for jid, tps in _index_workspace(workspace, checked).items():
+    missing = {r.focus.journey for r in pending if r.focus and r.focus.journey not in index}
+    if missing:
+        for jid, tps in _index_workspace(workspace, checked, missing).items():
             index.setdefault(jid, tps)
     for r in pending:
         r.diagnostics += _focus_diagnostics(r, index)
