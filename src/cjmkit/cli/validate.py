@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from cjmkit.cli.app import app
-from cjmkit.cli.common import check_choice, fail_usage
 
 
 @app.command()
@@ -24,23 +23,8 @@ def validate(
 
     Exit code: 0 all valid, 1 problems found, 2 usage error.
     """
-    from cjmkit.diagnostics import output
-    from cjmkit.validation import UsageError
-    from cjmkit.validation import validate as run
+    # The work is in cjmkit.cli.quick, which also serves the common case before
+    # typer is even imported (see cjmkit.cli.main).
+    from cjmkit.cli.quick import run_validate
 
-    fmt = output.pick_format(check_choice(format, ("auto", *output.FORMATS), "--format"))
-    try:
-        report = run(paths or [], jobs=jobs)
-    except UsageError as err:
-        fail_usage(str(err))
-    diags = report.diagnostics
-    files = len(report.results)
-    if files == 0 and not diags:
-        fail_usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
-    if fmt == "json":
-        output.write_json(diags, files)
-    elif fmt == "github":
-        output.write_github(diags, files)
-    else:
-        output.write_text(diags, files)
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(run_validate(paths or [], format=format, jobs=jobs))

@@ -1,0 +1,62 @@
+"""`cjm validate` answers before typer is imported, with the same behaviour as through typer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cjmkit.cli.quick import parse_validate_args
+from tests.conftest import MINIMAL, Result
+
+Cjm = Callable[..., Result]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], {"paths": [], "format": "auto", "jobs": 0}),
+        (["a.cjm.yaml", "maps"], {"paths": [Path("a.cjm.yaml"), Path("maps")], "format": "auto", "jobs": 0}),
+        (["--format", "json", "-j", "2", "x"], {"paths": [Path("x")], "format": "json", "jobs": 2}),
+        (["--format=github", "--jobs=1"], {"paths": [], "format": "github", "jobs": 1}),
+        (["--", "-odd-name.cjm.yaml"], {"paths": [Path("-odd-name.cjm.yaml")], "format": "auto", "jobs": 0}),
+    ],
+)
+def test_simple_arguments_are_read_without_typer(args: list[str], expected: dict[str, object]) -> None:
+    assert parse_validate_args(args) == expected
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["--jobs", "many"], ["--format"], ["-fjson"], ["--fromat", "x"]])
+def test_anything_else_goes_to_typer(args: list[str]) -> None:
+    assert parse_validate_args(args) is None
+
+
+def test_quick_path_does_not_import_typer(write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL)
+    code = (
+        "import sys\nfrom cjmkit.cli import main\n"
+        "try:\n    main(['validate', sys.argv[1]])\nexcept SystemExit as e:\n"
+        "    print('exit', e.code, 'typer' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("exit 0 False")
+
+
+def test_typer_path_gives_the_same_result(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("emotion: 0", "emotion: 9"))
+    quick = cjm("validate", "--format", "json", str(p))
+    via_typer = cjm("validate", "-fjson", str(p))  # a spelling only typer reads
+    assert quick.exit_code == via_typer.exit_code == 1
+    assert json.loads(quick.stdout) == json.loads(via_typer.stdout)
+
+
+def test_usage_errors_on_the_quick_path(cjm: Cjm, tmp_path: Path) -> None:
+    res = cjm("validate", "--format", "xml", cwd=tmp_path)
+    assert res.exit_code == 2 and "--format must be one of" in res.stderr
+    res = cjm("validate", "--fromat", "json", cwd=tmp_path)
+    assert res.exit_code == 2 and "No such option" in res.stderr + res.stdout
+    assert "Traceback" not in res.stderr
