@@ -60,3 +60,30 @@ def test_usage_errors_on_the_quick_path(cjm: Cjm, tmp_path: Path) -> None:
     res = cjm("validate", "--fromat", "json", cwd=tmp_path)
     assert res.exit_code == 2 and "No such option" in res.stderr + res.stdout
     assert "Traceback" not in res.stderr
+
+
+def test_lint_arguments_are_read_without_typer() -> None:
+    from cjmkit.cli.quick import parse_lint_args
+
+    assert parse_lint_args(["maps", "--select", "L2", "-s", "map-stale", "--ignore=L404", "--fail-on", "warning"]) == {
+        "paths": [Path("maps")],
+        "format": "auto",
+        "jobs": 0,
+        "select": ["L2", "map-stale"],
+        "ignore": ["L404"],
+        "fail_on": "warning",
+    }
+    assert parse_lint_args(["--help"]) is None
+    assert parse_lint_args(["--fail-on"]) is None
+
+
+def test_lint_quick_and_typer_paths_agree(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL)
+    quick = cjm("lint", "--format", "json", "--select", "L1", "--fail-on", "warning", str(p))
+    via_typer = cjm("lint", "-fjson", "--select", "L1", "--fail-on", "warning", str(p))
+    assert quick.exit_code == via_typer.exit_code == 1
+    findings = json.loads(quick.stdout)["diagnostics"]
+    assert findings == json.loads(via_typer.stdout)["diagnostics"]
+    assert findings and all(d["code"].startswith("L1") for d in findings)
+    bad = cjm("lint", "--fail-on", "never", str(p))
+    assert bad.exit_code == 2 and "--fail-on must be one of" in bad.stderr

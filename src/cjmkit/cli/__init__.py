@@ -7,7 +7,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run ``cjm``. ``--version`` and plain ``validate`` runs answer before typer is imported."""
+    """Run ``cjm``. ``--version`` and plain ``validate`` and ``lint`` runs answer before typer is imported."""
     args = sys.argv[1:] if argv is None else argv
     if args in (["--version"], ["-V"]):
         from cjmkit import __version__
@@ -17,12 +17,13 @@ def main(argv: list[str] | None = None) -> None:
     # cjm uses no Pydantic plugins; looking them up scans every installed package's
     # metadata, which costs start-up time on every run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if args[:1] == ["validate"]:
-        from cjmkit.cli.quick import parse_validate_args, run_validate
+    if args[:1] in (["validate"], ["lint"]):
+        from cjmkit.cli.quick import QUICK_COMMANDS
 
-        options = parse_validate_args(args[1:])
+        parse, run = QUICK_COMMANDS[args[0]]
+        options = parse(args[1:])
         if options is not None:
-            sys.exit(run_validate(**options))
+            sys.exit(run(**options))
     from cjmkit.cli.app import app
 
     app(args=args, prog_name="cjm")

@@ -8,10 +8,7 @@ from pathlib import Path
 import typer
 
 from cjmkit.cli.app import app
-from cjmkit.cli.common import check_choice, fail_usage
-
-LINT_FORMATS = ("text", "json", "github", "sarif", "junit")
-FAIL_ON = ("error", "warning", "info")
+from cjmkit.cli.common import fail_usage
 
 
 @app.command()
@@ -39,42 +36,11 @@ def lint(
     Validates first; invalid files are reported as by validate and not linted.
     Exit code: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error.
     """
-    from cjmkit.diagnostics import Severity, output
-    from cjmkit.linting import LintConfigError, SelectionError
-    from cjmkit.linting import lint as run
-    from cjmkit.validation import UsageError
+    # The work is in cjmkit.cli.quick, which also serves plain runs before typer is imported.
+    from cjmkit.cli.quick import run_lint
 
-    fmt = output.pick_format(check_choice(format, ("auto", *LINT_FORMATS), "--format"))
-    threshold = Severity(check_choice(fail_on, FAIL_ON, "--fail-on"))
-    try:
-        report = run(paths or [], select=select or [], ignore=ignore or [], jobs=jobs)
-    except (UsageError, SelectionError) as err:
-        fail_usage(str(err))
-    except LintConfigError as err:
-        for d in err.diagnostics:
-            sys.stderr.write(output.text_line(d) + "\n")
-        fail_usage("the lint configuration in cjm.yaml has problems (see above)")
-    diags = report.diagnostics
-    files = len(report.files)
-    if files == 0 and not diags:
-        fail_usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
-    if fmt == "json":
-        output.write_json(diags, files, tool="lint")
-    elif fmt == "github":
-        output.write_github(diags, files, verb="linted")
-    elif fmt == "sarif":
-        from cjmkit import __version__
-        from cjmkit.diagnostics.sarif import write_sarif
-        from cjmkit.linting.docs import sarif_rules
-
-        write_sarif(diags, sarif_rules(), version=__version__)
-    elif fmt == "junit":
-        from cjmkit.diagnostics.junit import write_junit
-
-        write_junit(diags, [f.path for f in report.files], fail_on=threshold)
-    else:
-        output.write_text(diags, files, verb="linted")
-    raise typer.Exit(1 if report.fails(threshold) else 0)
+    code = run_lint(paths or [], format=format, select=select or [], ignore=ignore or [], fail_on=fail_on, jobs=jobs)
+    raise typer.Exit(code)
 
 
 @app.command()
