@@ -14,8 +14,8 @@ def _current_umask() -> int:
     return mask
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) in one step.
+def write_atomic(path: str | Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (UTF-8; or ``bytes`` as they are) in one step.
 
     The text goes to a temporary file in the same folder (so the rename never
     crosses file systems), is flushed to disk, and is then renamed over the
@@ -30,8 +30,8 @@ def write_atomic(path: str | Path, text: str) -> None:
         mode = 0o666 & ~_current_umask()  # what open() would have given a new file
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)  # mkstemp creates files readable by the owner only

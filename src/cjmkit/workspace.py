@@ -60,13 +60,20 @@ def walk_files(root: Path) -> list[Path]:
     """Every file below ``root``, skipping hidden folders and tool folders.
 
     Symbolic links to folders are not followed, so discovery never leaves
-    the tree (and never loops).
+    the tree (and never loops); a symbolic link to a file is kept only when
+    the file it points to is inside ``root`` too.
     """
     found: list[Path] = []
+    inside = root.resolve()
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
         base = Path(folder)
-        found.extend(base / f for f in sorted(files))
+        for name in sorted(files):
+            path = base / name
+            # realpath, not resolve(): resolve() raises on a symlink loop; a loop is left to the reader to report.
+            if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(inside):
+                continue
+            found.append(path)
     return found
 
 

@@ -49,8 +49,13 @@ def diff(
         if output is None:
             _write(report, format, engine, sys.stdout)
         else:
-            with output.open("w", encoding="utf-8") as stream:
-                _write(report, format, engine, stream)
+            import io
+
+            from cjmkit.fileio import write_atomic
+
+            buffer = io.StringIO()
+            _write(report, format, engine, buffer)
+            write_atomic(output, buffer.getvalue())
     except UsageError as err:
         fail_usage(str(err))
     except BrokenPipeError:

@@ -51,7 +51,10 @@ def fmt(
         elif check:
             sys.stdout.write(f"would reformat {result.path}\n")
         else:
-            write_formatted(result, path)
+            try:
+                write_formatted(result, path)
+            except OSError as err:
+                fail_usage(f"cannot write {result.path}: {err.strerror or err} (the file is unchanged)")
             sys.stdout.write(f"reformatted {result.path}\n")
     verb = "would be reformatted" if (check or diff) else "reformatted"
     summary = f"{output.plural(len(changed), 'file')} {verb}, {len(files) - len(changed) - broken} already tidy"

@@ -51,7 +51,10 @@ def update(
     report = plan_updates(metrics, files, workspace, shown)
     for upd in report.updates:
         if not dry_run:
-            write_atomic(upd.path, upd.text)
+            try:
+                write_atomic(upd.path, upd.text)
+            except OSError as err:
+                fail_usage(f"cannot write {display_path(upd.path)}: {err.strerror or err} (the file is unchanged)")
         verb = "would update" if dry_run else "updated"
         sys.stdout.write(f"{verb} {display_path(upd.path)}\n")
         for change in upd.changes:

@@ -41,12 +41,12 @@ def _write(data: str | bytes, output: Path | None) -> None:
         else:
             sys.stdout.write(data)
         return
+    from cjmkit.fileio import write_atomic
+
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            output.write_bytes(data)
-        else:
-            output.write_text(data, encoding="utf-8")
+        # Atomic: someone viewing the previous rendering never sees half a file.
+        write_atomic(output, data)
     except OSError as err:
         fail_usage(f"cannot write {output}: {err.strerror}")
 

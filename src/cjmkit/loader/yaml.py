@@ -32,6 +32,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import BaseResolver
 
 from cjmkit.diagnostics import Diagnostic
@@ -420,6 +421,20 @@ def parse(text: str, path: str = "<string>") -> Document:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message, hint = _syntax_message(err, text)
         problem("E110", message, line, col, hint=hint)
+        raise LoadError(problems) from None
+    except ReaderError as err:
+        # A character YAML forbids (NUL and other control characters): not a syntax error with a mark.
+        before = text[: max(0, int(err.position))]
+        char = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        problem(
+            "E101",
+            f"the file contains the control character U+{char:04X}, which YAML does not allow",
+            line,
+            col,
+            expected="printable text",
+            hint="delete the character (it is often invisible: a stray byte from a copy-paste or a binary file)",
+        )
         raise LoadError(problems) from None
     finally:
         parser.dispose()

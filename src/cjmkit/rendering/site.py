@@ -1,6 +1,8 @@
 """Every journey of a workspace as a static site: a page per journey, a portfolio index, a page per team.
 
 Links are relative, so the site works from ``file://`` and from any static host.
+Every page is written atomically, so a browser (or a second ``cjm render --site``
+writing the same folder) never sees half a page.
 An id becomes a file name only after it is checked to be a slug.
 """
 
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cjmkit import facts
+from cjmkit.fileio import write_atomic
 from cjmkit.model.base import ID_PATTERN
 from cjmkit.model.journey import Journey
 from cjmkit.rendering.palette import Names
@@ -93,7 +96,7 @@ def write_site(
                 home="../index.html",
                 source=fr.path,
             )
-            (out / "journeys" / slug_file(journey.id)).write_text(page, encoding="utf-8")
+            write_atomic(out / "journeys" / slug_file(journey.id), page)
             rows.append(_summary(journey, Names(catalog), fr.path, today))
             journeys.append(journey)
             result.pages += 1
@@ -116,11 +119,11 @@ def write_site(
             "home": "../index.html",
         }
         html = render_template("team.html.j2", ctx, template_dir)
-        (out / "teams" / slug_file(team_id)).write_text(html, encoding="utf-8")
+        write_atomic(out / "teams" / slug_file(team_id), html)
     index = render_template(
         "site_index.html.j2",
         {"rows": rows, "teams": teams, "invalid": result.invalid, "today": today},
         template_dir,
     )
-    (out / "index.html").write_text(index, encoding="utf-8")
+    write_atomic(out / "index.html", index)
     return result
