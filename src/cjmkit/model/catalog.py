@@ -11,43 +11,61 @@ class Persona(Model):
     """Who a journey is for: the portrait of a target customer or segment."""
 
     id: Id
+    """Persona id (slug)."""
     name: Text
+    """Persona name."""
     description: str | None = None
+    """Who they are, what they want."""
     segment: str | None = None
+    """Segment they belong to."""
 
 
 class Team(Model):
     """A department or group that owns stages, touchpoints, KPIs or opportunities."""
 
     id: Id
+    """Team id (slug)."""
     name: Text
+    """Team name."""
     contact: str | None = None
+    """How to reach the team."""
     description: str | None = None
+    """More detail."""
 
 
 class Channel(Model):
     """Where a touchpoint happens: web site, e-mail, phone, store, app, dealer..."""
 
     id: Id
+    """Channel id (slug)."""
     name: Text
+    """Channel name."""
     description: str | None = None
+    """More detail."""
 
 
 class System(Model):
     """An internal system behind a touchpoint (CMS, CRM, mail server...)."""
 
     id: Id
+    """System id (slug)."""
     name: Text
+    """System name."""
     description: str | None = None
+    """More detail."""
 
 
 class Catalog(Model):
     """Definitions that journeys refer to by id."""
 
     personas: list[Persona] = Field(default_factory=list)
+    """Who journeys are for."""
     teams: list[Team] = Field(default_factory=list)
+    """Departments that own stages, touchpoints, KPIs and opportunities."""
     channels: list[Channel] = Field(default_factory=list)
+    """Where touchpoints happen."""
     systems: list[System] = Field(default_factory=list)
+    """Internal systems behind touchpoints."""
 
     def merged_with(self, own: Catalog | None) -> Catalog:
         """This catalog with ``own`` laid over it: where both define an id, ``own`` wins."""

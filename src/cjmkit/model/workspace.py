@@ -25,10 +25,14 @@ class WorkspaceFile(Model):
     """The ``cjm.yaml`` at the root of a workspace."""
 
     cjm: Literal[1]
+    """Format version: 1."""
     journeys: list[str] = Field(default_factory=lambda: ["**/*.cjm.yaml", "**/*.cjm.yml"])
     """Glob patterns, relative to the workspace root, of the journey files."""
     catalog: Catalog = Field(default_factory=Catalog)
+    """Personas, teams, channels and systems shared by every journey."""
     lint: LintConfig = Field(default_factory=LintConfig)
+    """Lint settings: severity and options per rule."""
     render: dict[str, Any] = Field(default_factory=dict)
+    """Render settings (reserved)."""
     templates: dict[str, str] = Field(default_factory=dict)
     """Extra journey templates for ``cjm new``: name -> path relative to the workspace root."""
