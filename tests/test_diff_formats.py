@@ -140,3 +140,34 @@ def test_two_one_megabyte_maps_compare_well_within_a_second() -> None:
     assert report.summary.improvements == 1800 + 90  # every KPI moved toward target; every 20th emotion up
     assert took < 1.0, f"comparing two 1 MB maps took {took:.2f} s"
     assert diff_journeys(old, old) == []
+
+
+def test_large_files_loaded_side_by_side_give_the_same_report(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+
+    import io
+
+    from cjmkit.diffing import files
+    from cjmkit.diffing.formats.jsonfmt import write_json
+
+    def report_json(report: Any) -> Any:
+        out = io.StringIO()
+        write_json(report, out)
+        return json.loads(out.getvalue())
+
+    monkeypatch.chdir(workspace)
+    sequential = report_json(files.diff_files("old.cjm.yaml", "new.cjm.yaml"))
+    monkeypatch.setattr(files, "PARALLEL_LOAD_BYTES", 0)
+    import concurrent.futures
+
+    pools: list[object] = []
+
+    class CountingPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
+    side_by_side = report_json(files.diff_files("old.cjm.yaml", "new.cjm.yaml"))
+    assert len(pools) == 1  # the old side was loaded in a forked process
+    assert side_by_side == sequential
+    assert sequential["summary"]["improvements"] >= 1
