@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -87,3 +88,27 @@ def test_lint_quick_and_typer_paths_agree(cjm: Cjm, write: Callable[..., Path]) 
     assert findings and all(d["code"].startswith("L1") for d in findings)
     bad = cjm("lint", "--fail-on", "never", str(p))
     assert bad.exit_code == 2 and "--fail-on must be one of" in bad.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_a_reader_that_stops_early_gets_no_traceback(command: str, write: Callable[..., Path]) -> None:
+    """`cjm lint | head -1`: the pipe closes while cjm is still writing."""
+    bad = MINIMAL.replace("emotion: 0", "emotion: 9")
+    # Far more output than a pipe buffers (64 KB), so cjm is still writing when the pipe closes.
+    folder = write("maps/m000.cjm.yaml", bad).parent
+    for i in range(1, 400):
+        (folder / f"m{i:03d}.cjm.yaml").write_text(bad.replace("id: checkout", f"id: checkout-{i}"), encoding="utf-8")
+    args = [command, "--jobs", "1", str(folder)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cjmkit", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `head -1` exiting
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert proc.returncode in (0, 1, 2)

@@ -271,3 +271,10 @@ def test_broken_workspace_file_is_not_buried_under_reference_errors(cjm: Cjm, wr
     assert res.exit_code == 1
     assert "cjm.yaml:4:" in res.stdout
     assert "E141" not in res.stdout, res.stdout
+
+
+def test_missing_required_key_names_the_item(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("    name: Payment\n", ""))
+    check(cjm, p, "error[E131]", "the stage 'payment' has no 'name', which is required", line=25)
+    p = write("b.cjm.yaml", MINIMAL.replace("        name: Pays\n", ""))
+    check(cjm, p, "the touchpoint 'pay' has no 'name', which is required")

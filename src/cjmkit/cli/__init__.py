@@ -8,7 +8,17 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     """Run ``cjm``. ``--version`` and plain ``validate`` and ``lint`` runs answer before typer is imported."""
-    args = sys.argv[1:] if argv is None else argv
+    try:
+        _run(sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:
+        # The reader went away (`cjm lint | head`): stop quietly, with no traceback and
+        # no second error when Python flushes standard output on exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(2)
+
+
+def _run(args: list[str]) -> None:
     if args in (["--version"], ["-V"]):
         from cjmkit import __version__
 

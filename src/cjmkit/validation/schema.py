@@ -118,6 +118,39 @@ def _data_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
     return loc
 
 
+_ITEM_KINDS = {
+    "stages": "stage",
+    "touchpoints": "touchpoint",
+    "pain_points": "pain point",
+    "kpis": "KPI",
+    "opportunities": "opportunity",
+    "evidence": "evidence",
+    "personas": "persona",
+    "teams": "team",
+    "channels": "channel",
+    "systems": "system",
+    "backstage": "backstage entry",
+}
+
+
+def _item_name(loc: tuple[str | int, ...], data: Any) -> str:
+    """How a person names the item at ``loc``: "the stage 'research'", else its key path."""
+    if len(loc) >= 2 and isinstance(loc[-1], int) and str(loc[-2]) in _ITEM_KINDS:
+        node = data
+        for part in loc:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                node = None
+                break
+        kind = _ITEM_KINDS[str(loc[-2])]
+        item_id = node.get("id") if isinstance(node, dict) else None
+        if isinstance(item_id, str) and item_id:
+            return f"the {kind} '{item_id}'"
+        return f"the {kind} at {format_loc(loc)}"
+    return format_loc(loc) or "the file"
+
+
 def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagnostic:
     """One Pydantic error dict -> one diagnostic."""
     etype: str = err["type"]
@@ -148,8 +181,7 @@ def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagn
             message = "missing 'cjm: 1' (the format version) at the top of the file"
             code = "E120"
         else:
-            where = format_loc(parent) or "the file"
-            message = f"missing required key '{field}' in {where}"
+            message = f"{_item_name(parent, doc.data)} has no '{field}', which is required"
         kw["expected"] = f"a '{field}' key"
     elif loc == ("cjm",):
         code = "E120"
