@@ -7,10 +7,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.workspace import WorkspaceFile
+
+if TYPE_CHECKING:
+    from cjmkit.loader import Document
 
 WORKSPACE_FILE = "cjm.yaml"
 JOURNEY_SUFFIXES = (".cjm.yaml", ".cjm.yml")
@@ -136,20 +140,26 @@ def load_workspace(root: Path | None) -> Workspace:
     if root is None:
         return Workspace(root=Path.cwd())
     from cjmkit.loader import LoadError, load_file
-    from cjmkit.validation.schema import model_diagnostics
 
     path = root / WORKSPACE_FILE
-    shown = display_path(path)
     try:
-        doc = load_file(path, shown)
+        doc = load_file(path, display_path(path))
     except LoadError as err:
         return Workspace(root=root, diagnostics=err.diagnostics, config_path=path)
+    return workspace_from_document(doc, root)
+
+
+def workspace_from_document(doc: Document, root: Path) -> Workspace:
+    """A workspace from its parsed ``cjm.yaml`` (read from disk, or from git by ``cjm diff``)."""
+    from cjmkit.validation.references import check_catalog_ids
+    from cjmkit.validation.schema import model_diagnostics
+
     config, diags = model_diagnostics(WorkspaceFile, doc)
     if config is not None:
-        from cjmkit.validation.references import check_catalog_ids
-
         diags += check_catalog_ids(config.catalog, doc, ("catalog",))
-    return Workspace(root=root, config=config if not diags else None, diagnostics=diags, config_path=path)
+    return Workspace(
+        root=root, config=config if not diags else None, diagnostics=diags, config_path=root / WORKSPACE_FILE
+    )
 
 
 def open_workspace(start: str | Path | None = None) -> Workspace:

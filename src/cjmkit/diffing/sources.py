@@ -14,9 +14,8 @@ from cjmkit.diffing.gitrepo import GitRepo
 from cjmkit.loader import LoadError, parse_bytes
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
-from cjmkit.model.workspace import WorkspaceFile
 from cjmkit.validation import UsageError, validate_document
-from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
+from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path, workspace_from_document
 
 
 @dataclass
@@ -57,22 +56,14 @@ def load_disk(path: Path, display: str | None = None, workspace: Workspace | Non
 
 
 def workspace_from_bytes(raw: bytes | None, root: Path, display: str) -> Workspace:
-    """A :class:`Workspace` from the text of a ``cjm.yaml`` (``None``: there is none)."""
-    from cjmkit.validation.references import check_catalog_ids
-    from cjmkit.validation.schema import model_diagnostics
-
+    """A :class:`Workspace` from the bytes of a ``cjm.yaml`` read from git (``None``: there is none)."""
     if raw is None:
         return Workspace(root=root)
     try:
         doc = parse_bytes(raw, display)
     except LoadError as err:
         return Workspace(root=root, diagnostics=err.diagnostics, config_path=root / WORKSPACE_FILE)
-    config, diags = model_diagnostics(WorkspaceFile, doc)
-    if config is not None:
-        diags += check_catalog_ids(config.catalog, doc, ("catalog",))
-    return Workspace(
-        root=root, config=config if not diags else None, diagnostics=diags, config_path=root / WORKSPACE_FILE
-    )
+    return workspace_from_document(doc, root)
 
 
 def workspace_at(repo: GitRepo, commit: str, label: str, prefix: str, root: Path) -> Workspace:
