@@ -112,3 +112,40 @@ def test_a_reader_that_stops_early_gets_no_traceback(command: str, write: Callab
     proc.wait(timeout=60)
     assert "Traceback" not in err and "Exception ignored" not in err, err
     assert proc.returncode in (0, 1, 2)
+
+
+def test_diff_arguments_are_read_without_typer() -> None:
+    from cjmkit.cli.quick import parse_diff_args
+
+    assert parse_diff_args(["old.cjm.yaml", "new.cjm.yaml", "-f", "json", "--exit-code", "-o", "out.json"]) == {
+        "args": ["old.cjm.yaml", "new.cjm.yaml"],
+        "format": "json",
+        "output": Path("out.json"),
+        "exit_code": True,
+        "fail_on": "never",
+        "engine": "auto",
+        "git_external": False,
+    }
+    assert parse_diff_args(["main", "--fail-on=regression"])["fail_on"] == "regression"  # type: ignore[index]
+    assert parse_diff_args([]) is None  # typer says which argument is missing
+    assert parse_diff_args(["--help"]) is None
+    assert parse_diff_args(["a", "--exit-code=yes"]) is None
+
+
+def test_diff_quick_and_typer_paths_agree(cjm: Cjm, write: Callable[..., Path]) -> None:
+    old = write("old.cjm.yaml", MINIMAL)
+    new = write("new.cjm.yaml", MINIMAL.replace("emotion: 0", "emotion: 2"))
+    code = (
+        "import sys\nfrom cjmkit.cli import main\n"
+        "try:\n    main(['diff', '--exit-code', sys.argv[1], sys.argv[2]])\nexcept SystemExit as e:\n"
+        "    print('exit', e.code, 'typer' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(old), str(new)], capture_output=True, text=True).stdout
+    assert out.strip().endswith("exit 1 False")
+    quick = cjm("diff", "--format", "json", str(old), str(new))
+    via_typer = cjm("diff", "-fjson", str(old), str(new))  # a spelling only typer reads
+    assert quick.exit_code == via_typer.exit_code == 0
+    assert json.loads(quick.stdout) == json.loads(via_typer.stdout)
+    assert json.loads(quick.stdout)["summary"]["improvements"] == 1
+    bad = cjm("diff", "--fail-on", "always", str(old), str(new))
+    assert bad.exit_code == 2 and "--fail-on must be one of" in bad.stderr

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
+#: Allocations between two runs of the youngest garbage-collector generation (Python's default: 700).
+GC_THRESHOLD = 200_000
+
 
 def main(argv: list[str] | None = None) -> None:
-    """Run ``cjm``. ``--version`` and plain ``validate`` and ``lint`` runs answer before typer is imported."""
+    """Run ``cjm``. ``--version`` and plain ``validate``, ``lint`` and ``diff`` runs answer before typer is imported."""
     try:
         _run(sys.argv[1:] if argv is None else argv)
     except BrokenPipeError:
@@ -19,6 +23,12 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(args: list[str]) -> None:
+    # cjm builds large trees of small dicts, lists and models that never form cycles.
+    # With Python's default thresholds the cycle collector rescans those trees again
+    # and again while they grow: a fifth of the time of a 1 MB diff. Collections still
+    # happen, only less often, so memory stays bounded. Only the command line does this:
+    # a program that imports cjmkit keeps its own settings.
+    gc.set_threshold(GC_THRESHOLD, 20, 20)
     if args in (["--version"], ["-V"]):
         from cjmkit import __version__
 
@@ -27,7 +37,7 @@ def _run(args: list[str]) -> None:
     # cjm uses no Pydantic plugins; looking them up scans every installed package's
     # metadata, which costs start-up time on every run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if args[:1] in (["validate"], ["lint"]):
+    if args[:1] in (["validate"], ["lint"], ["diff"]):
         from cjmkit.cli.quick import QUICK_COMMANDS
 
         parse, run = QUICK_COMMANDS[args[0]]

@@ -1,7 +1,8 @@
-"""Commands that answer before typer is imported: ``validate`` and ``lint``.
+"""Commands that answer before typer is imported: ``validate``, ``lint`` and ``diff``.
 
-Both run on every commit through pre-commit, so their start-up time is felt
-many times a day; typer and its option machinery cost about a quarter of it.
+They run on every commit through pre-commit, and ``diff`` once per changed file
+when git uses it as an external diff, so their start-up time is felt many times
+a day; typer and its option machinery cost about a quarter of it.
 When the arguments are the plain ones (paths and the options listed below,
 written ``--opt value`` or ``--opt=value``) they are read here; anything else
 (``--help``, a typo in an option) goes to typer, which owns the documented
@@ -26,6 +27,15 @@ _LINT_OPTIONS = {
     "-i": "ignore",
     "--fail-on": "fail_on",
 }
+_DIFF_OPTIONS = {
+    "--format": "format",
+    "-f": "format",
+    "--output": "output",
+    "-o": "output",
+    "--fail-on": "fail_on",
+    "--engine": "engine",
+}
+_DIFF_FLAGS = {"--exit-code": "exit_code", "--git-external": "git_external"}
 _REPEATABLE = {"select", "ignore"}
 
 
@@ -41,7 +51,31 @@ def parse_lint_args(args: Sequence[str]) -> dict[str, Any] | None:
     )
 
 
-def _parse(args: Sequence[str], options: dict[str, str], found: dict[str, Any]) -> dict[str, Any] | None:
+def parse_diff_args(args: Sequence[str]) -> dict[str, Any] | None:
+    """``diff``'s arguments as keyword arguments of :func:`run_diff`, or None to let typer parse them."""
+    found = _parse(
+        args,
+        _DIFF_OPTIONS,
+        {
+            "paths": [],
+            "format": "text",
+            "output": None,
+            "exit_code": False,
+            "fail_on": "never",
+            "engine": "auto",
+            "git_external": False,
+        },
+        flags=_DIFF_FLAGS,
+    )
+    if found is None or not found["paths"]:
+        return None  # typer reports the missing argument
+    found["args"] = [str(p) for p in found.pop("paths")]
+    return found
+
+
+def _parse(
+    args: Sequence[str], options: dict[str, str], found: dict[str, Any], flags: dict[str, str] | None = None
+) -> dict[str, Any] | None:
     i = 0
     only_paths = False
     while i < len(args):
@@ -50,6 +84,8 @@ def _parse(args: Sequence[str], options: dict[str, str], found: dict[str, Any]) 
             found["paths"].append(Path(arg))
         elif arg == "--":
             only_paths = True
+        elif flags and arg in flags:
+            found[flags[arg]] = True
         else:
             name, eq, value = arg.partition("=")
             if name not in options:
@@ -67,6 +103,8 @@ def _parse(args: Sequence[str], options: dict[str, str], found: dict[str, Any]) 
                     found[key] = int(value)
                 except ValueError:
                     return None
+            elif key == "output":
+                found[key] = Path(value)
             else:
                 found[key] = value
         i += 1
@@ -154,10 +192,64 @@ def run_lint(
     return 1 if report.fails(threshold) else 0
 
 
+DIFF_FAIL_ON = ("regression", "never")
+
+
+def run_diff(
+    args: Sequence[str],
+    format: str = "text",
+    output: Path | None = None,
+    exit_code: bool = False,
+    fail_on: str = "never",
+    engine: str = "auto",
+    git_external: bool = False,
+) -> int:
+    """Compare, write the report, and return the exit code (0 compared, 1 invalid side or --exit-code /
+    --fail-on met, 2 usage or git error)."""
+    from cjmkit.diffing.formats import FORMATS
+    from cjmkit.validation import UsageError
+
+    if format not in FORMATS:
+        return _usage(f"--format must be one of: {', '.join(FORMATS)} (got '{format}')")
+    if fail_on not in DIFF_FAIL_ON:
+        return _usage(f"--fail-on must be one of: {', '.join(DIFF_FAIL_ON)} (got '{fail_on}')")
+    from cjmkit.diffing.arguments import diff_arguments
+    from cjmkit.diffing.formats import write_report
+
+    try:
+        report = diff_arguments(list(args), git_external)
+        if output is None:
+            write_report(report, format, sys.stdout, engine)
+        else:
+            import io
+
+            from cjmkit.fileio import write_atomic
+
+            buffer = io.StringIO()
+            write_report(report, format, buffer, engine)
+            write_atomic(output, buffer.getvalue())
+    except UsageError as err:
+        return _usage(str(err))
+    except BrokenPipeError:
+        raise  # the reader (head, less) stopped early: cjm's main ends quietly
+    except OSError as err:
+        return _usage(f"{output}: cannot write the file ({err.strerror})")
+    if git_external:
+        return 0  # git stops at the first external diff that exits non-zero
+    if report.has_invalid:
+        return 1
+    if exit_code and report.has_changes:
+        return 1
+    if fail_on == "regression" and report.has_regressions:
+        return 1
+    return 0
+
+
 #: The commands served before typer: name -> (argument parser, runner).
 QUICK_COMMANDS: dict[str, tuple[Any, Any]] = {
     "validate": (parse_validate_args, run_validate),
     "lint": (parse_lint_args, run_lint),
+    "diff": (parse_diff_args, run_diff),
 }
 
 
