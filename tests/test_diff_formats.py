@@ -146,7 +146,7 @@ def test_large_files_loaded_side_by_side_give_the_same_report(workspace: Path, m
 
     import io
 
-    from cjmkit.diffing import files
+    from cjmkit.diffing import files, sources
     from cjmkit.diffing.formats.jsonfmt import write_json
 
     def report_json(report: Any) -> Any:
@@ -156,7 +156,7 @@ def test_large_files_loaded_side_by_side_give_the_same_report(workspace: Path, m
 
     monkeypatch.chdir(workspace)
     sequential = report_json(files.diff_files("old.cjm.yaml", "new.cjm.yaml"))
-    monkeypatch.setattr(files, "PARALLEL_LOAD_BYTES", 0)
+    monkeypatch.setattr(sources, "PARALLEL_LOAD_BYTES", 0)
     import concurrent.futures
 
     pools: list[object] = []

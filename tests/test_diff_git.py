@@ -135,3 +135,40 @@ def test_git_diff_uses_cjm_through_gitattributes(repo: Path) -> None:
     out = git(repo, "-c", f"diff.cjm.command={command}", "diff", "HEAD~2", "HEAD~1")
     assert "touchpoint tour-search" in out
     assert "emotion -2 -> 0 (emotion up)" in out
+
+
+def test_revisions_loaded_on_every_core_give_the_same_report(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Large change sets are loaded by this process and a forked one; the report must not change."""
+    import concurrent.futures
+    import io
+    from typing import Any
+
+    from cjmkit.diffing import diff_revisions, sources
+    from cjmkit.diffing.formats import write_report
+
+    copy_example(repo, "equipment-supply.cjm.yaml")  # untracked: a new file on the working-tree side
+    replace_in(repo / "journeys" / "social.cjm.yaml", "severity: high", "severity: low")
+
+    def report_json(rev: str) -> Any:
+        out = io.StringIO()
+        write_report(diff_revisions(rev, start=repo), "json", out)
+        return json.loads(out.getvalue())
+
+    one_process = report_json("HEAD~2")
+    pools: list[object] = []
+
+    class CountingPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sources, "PARALLEL_LOAD_BYTES", 0)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr("cjmkit.parallel.default_jobs", lambda: 2)
+    shared = report_json("HEAD~2")
+    assert len(pools) == 1
+    assert shared == one_process
+    statuses = sorted(j["status"] for j in shared["journeys"])
+    assert statuses == ["added", "deleted", "modified", "renamed"]

@@ -6,6 +6,7 @@ invalid side is reported with the same diagnostics instead of being compared.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -43,8 +44,39 @@ def load_bytes(raw: bytes, display: str, workspace: Workspace) -> Side:
     return Side(display, result.journey if result.valid else None, result.diagnostics, workspace.catalog)
 
 
-def load_disk(path: Path, display: str | None = None, workspace: Workspace | None = None) -> Side:
-    """Load and validate a journey file in the working tree."""
+#: Above this many bytes in all, the sides are loaded on every core (see :func:`load_sides`).
+PARALLEL_LOAD_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class SideSource:
+    """What a side is loaded from: the file's bytes, how to show its name, and its workspace."""
+
+    raw: bytes
+    display: str
+    workspace: Workspace
+
+
+def load_sides(sources: Sequence[SideSource]) -> list[Side]:
+    """Load and validate each source, in order; large sets are shared between the cores.
+
+    Parsing is most of the time a diff takes, and the sides are independent.
+    Below :data:`PARALLEL_LOAD_BYTES` starting a second process would cost more
+    than it saves.
+    """
+    if sum(len(s.raw) for s in sources) < PARALLEL_LOAD_BYTES:
+        return [_load_source(s) for s in sources]
+    from cjmkit.parallel import map_split
+
+    return map_split(_load_source, sources)
+
+
+def _load_source(source: SideSource) -> Side:
+    return load_bytes(source.raw, source.display, source.workspace)
+
+
+def read_disk(path: Path, display: str | None = None, workspace: Workspace | None = None) -> SideSource:
+    """The bytes of a journey file in the working tree, with the workspace it belongs to."""
     from cjmkit.validation import open_workspace_for
 
     shown = display or display_path(path)
@@ -52,7 +84,12 @@ def load_disk(path: Path, display: str | None = None, workspace: Workspace | Non
         raw = path.read_bytes()
     except OSError as err:
         raise UsageError(f"{shown}: cannot read the file ({err.strerror})") from None
-    return load_bytes(raw, shown, workspace or open_workspace_for([path]))
+    return SideSource(raw, shown, workspace or open_workspace_for([path]))
+
+
+def load_disk(path: Path, display: str | None = None, workspace: Workspace | None = None) -> Side:
+    """Load and validate a journey file in the working tree."""
+    return _load_source(read_disk(path, display, workspace))
 
 
 def workspace_from_bytes(raw: bytes | None, root: Path, display: str) -> Workspace:
@@ -95,10 +132,10 @@ def parse_spec(arg: str) -> FileSpec:
     raise UsageError(f"{arg}: no such file (give a journey file, or REV:path for a file in git)")
 
 
-def load_spec(spec: FileSpec) -> Side:
-    """Load a side named on the command line, with the workspace it belongs to (at that revision)."""
+def read_spec(spec: FileSpec) -> SideSource:
+    """Read a side named on the command line, with the workspace it belongs to (at that revision)."""
     if spec.path is not None:
-        return load_disk(spec.path, spec.arg)
+        return read_disk(spec.path, spec.arg)
     assert spec.rev is not None and spec.git_path is not None
     repo = GitRepo(Path.cwd())
     commit = repo.resolve(spec.rev)
@@ -121,4 +158,4 @@ def load_spec(spec: FileSpec) -> Side:
             root = repo.top / folder if folder != "." else repo.top
             workspace = workspace_from_bytes(found[name], root, f"{spec.rev}:{name}")
             break
-    return load_bytes(raw, spec.arg, workspace)
+    return SideSource(raw, spec.arg, workspace)

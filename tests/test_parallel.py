@@ -1,0 +1,39 @@
+"""Sharing work between this process and forked workers keeps results in input order."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from cjmkit.parallel import map_split
+
+
+def square_and_pid(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 7])
+def test_results_come_back_in_input_order_from_every_process(count: int) -> None:
+    results = map_split(square_and_pid, list(range(count)), jobs=3)
+    assert [r for r, _ in results] == [n * n for n in range(count)]
+    pids = {pid for _, pid in results}
+    assert os.getpid() in pids, "this process takes its own share instead of waiting"
+    # Two shares may go to the same worker; a single item never leaves this process.
+    assert len(pids) == 1 if count == 1 else len(pids) >= 2
+
+
+def test_one_job_runs_everything_here() -> None:
+    results = map_split(square_and_pid, [1, 2, 3], jobs=1)
+    assert results == [(1, os.getpid()), (4, os.getpid()), (9, os.getpid())]
+
+
+def fails_on_three(n: int) -> int:
+    if n == 3:
+        raise ValueError("three")
+    return n
+
+
+def test_an_error_in_a_worker_reaches_the_caller() -> None:
+    with pytest.raises(ValueError, match="three"):
+        map_split(fails_on_three, [0, 1, 2, 3], jobs=2)
