@@ -187,3 +187,46 @@ def test_template_dir_overrides_the_report(cjm, tmp_path: Path) -> None:  # type
     (tmp_path / "report.html.j2").write_text("{% if %}", encoding="utf-8")
     broken = cjm("render", str(TOUR), "-f", "html", "--template-dir", str(tmp_path))
     assert broken.exit_code == 2 and "template error" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_site_built_on_several_processes_is_the_same_site(tmp_path: Path) -> None:
+    """Pages are built in worker processes for large workspaces; the site must not depend on it."""
+    import shutil
+
+    from cjmkit.rendering.site import write_site
+    from cjmkit.workspace import load_workspace
+
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLES, root)
+    folder = root / "journeys"
+    originals = sorted(folder.glob("*.cjm.yaml"))
+    for i in range(30):  # enough files for the process pool
+        src = originals[i % len(originals)]
+        text = src.read_text(encoding="utf-8")
+        old_id = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("id:"))
+        (folder / f"copy-{i:02d}.cjm.yaml").write_text(
+            text.replace(f"id: {old_id}\n", f"id: {old_id}-{i}\n", 1), encoding="utf-8"
+        )
+    (folder / "zz-broken.cjm.yaml").write_text("cjm: 1\nid: broken\ntitle: [unfinished\n", encoding="utf-8")
+    (folder / "zz-twin.cjm.yaml").write_text(originals[0].read_text(encoding="utf-8"), encoding="utf-8")
+
+    ws = load_workspace(root)
+    files = ws.journey_files()
+    today = dt.date(2026, 11, 1)
+    sites = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"site-{jobs}"
+        result = write_site(files, ws, out, engine="embedded", today=today, jobs=jobs)
+        assert result.pages == len(files) - 2
+        assert [Path(r.path).name for r in result.invalid] == ["zz-broken.cjm.yaml"]
+        assert len(result.skipped) == 1 and "zz-twin.cjm.yaml" in result.skipped[0]
+        sites[jobs] = {
+            # Pages carry the time they were generated; everything else must be byte-for-byte the same.
+            p.relative_to(out).as_posix(): re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "TIME", p.read_text("utf-8"))
+            for p in sorted(out.rglob("*.html"))
+        }
+    assert sites[1].keys() == sites[2].keys()
+    assert len(sites[1]) > len(files)  # journey pages, team pages and the index
+    assert sites[1] == sites[2]
+    index = sites[2]["index.html"]
+    assert "Booking a cross-country bus tour" in index and "zz-broken.cjm.yaml" in index

@@ -264,3 +264,18 @@ def team_load(journeys: Iterable[Journey]) -> dict[str, TeamLoad]:
             if opp.owner:
                 of(opp.owner).opportunities.append((j.id, opp.id))
     return dict(sorted(load.items()))
+
+
+def merge_team_loads(loads: Iterable[dict[str, TeamLoad]]) -> dict[str, TeamLoad]:
+    """One load per team from loads counted separately (journey by journey), in the order given."""
+    merged: dict[str, TeamLoad] = {}
+    for part in loads:
+        for team, load in part.items():
+            into = merged.setdefault(team, TeamLoad())
+            into.journeys += load.journeys
+            into.stages += load.stages
+            into.touchpoints += load.touchpoints
+            into.kpis += load.kpis
+            into.opportunities += load.opportunities
+            into.backstage += load.backstage
+    return dict(sorted(merged.items()))

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from cjmkit import facts
+from cjmkit.diagnostics import Diagnostic
 from cjmkit.fileio import write_atomic
 from cjmkit.model.base import ID_PATTERN
 from cjmkit.model.journey import Journey
+from cjmkit.parallel import map_files
 from cjmkit.rendering.palette import Names
 from cjmkit.rendering.report import html_report, lint_findings, render_template
 from cjmkit.validation import FileResult, validate_file
@@ -45,8 +47,15 @@ def slug_file(ident: str) -> str:
 
 
 def _summary(journey: Journey, names: Names, path: str, today: dt.date) -> dict[str, Any]:
+    """The index row of one journey. ``j`` holds only what the index shows, not the whole journey."""
     return {
-        "j": journey,
+        "j": {
+            "id": journey.id,
+            "title": journey.title,
+            "status": journey.status,
+            "updated": journey.updated,
+            "owner": journey.owner,
+        },
         "page": f"journeys/{slug_file(journey.id)}",
         "path": path,
         "owner": names.team(journey.owner),
@@ -58,6 +67,56 @@ def _summary(journey: Journey, names: Names, path: str, today: dt.date) -> dict[
     }
 
 
+@dataclass
+class _Page:
+    """One journey's page and what the index and team pages need of it (small, sent between processes)."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    journey_id: str | None = None
+    html: str | None = None  # None: the file is not valid
+    row: dict[str, Any] | None = None
+    load: dict[str, facts.TeamLoad] = field(default_factory=dict)
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class _PageTask:
+    path: Path
+    workspace: Workspace
+    engine: str
+    template_dir: Path | None
+    today: dt.date
+
+
+def _build_page(task: _PageTask) -> _Page:
+    """Validate one journey and render its page; runs in a worker process for large workspaces."""
+    fr = validate_file(task.path, task.workspace)
+    if fr.journey is None or not fr.valid:
+        return _Page(fr.path, fr.diagnostics, fr.journey_id)
+    journey = fr.journey
+    catalog = task.workspace.catalog.merged_with(journey.catalog)
+    html = html_report(
+        journey,
+        catalog,
+        engine=task.engine,
+        template_dir=task.template_dir,
+        today=task.today,
+        lint=lint_findings(journey, fr.document, catalog, task.workspace, task.today),
+        home="../index.html",
+        source=fr.path,
+    )
+    return _Page(
+        fr.path,
+        fr.diagnostics,
+        journey.id,
+        html,
+        _summary(journey, Names(catalog), fr.path, task.today),
+        facts.team_load([journey]),
+        journey.title,
+    )
+
+
 def write_site(
     files: Sequence[Path],
     workspace: Workspace,
@@ -67,47 +126,43 @@ def write_site(
     template_dir: Path | None = None,
     today: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
 ) -> SiteResult:
-    """Write the site for ``files`` into ``out`` (created if needed; existing pages are replaced)."""
+    """Write the site for ``files`` into ``out`` (created if needed; existing pages are replaced).
+
+    Pages are built on every core (``jobs`` processes; 0 or None: one per core)
+    and written here in the order of ``files``, so the first journey with an id
+    gets the page and memory holds one page at a time, not the whole workspace.
+    """
     today = today or dt.date.today()
     result = SiteResult(out=out)
     (out / "journeys").mkdir(parents=True, exist_ok=True)
     (out / "teams").mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
-    journeys: list[Journey] = []
+    loads: list[dict[str, facts.TeamLoad]] = []
+    titles: dict[str, str] = {}
     seen: dict[str, str] = {}
-    for i, path in enumerate(files):
-        fr = validate_file(path, workspace)
-        if fr.journey is None or not fr.valid:
-            result.invalid.append(fr)
-        elif fr.journey.id in seen:
-            result.skipped.append(f"{fr.path}: journey id '{fr.journey.id}' is already used by {seen[fr.journey.id]}")
-        else:
-            journey = fr.journey
-            seen[journey.id] = fr.path
-            catalog = workspace.catalog.merged_with(journey.catalog)
-            page = html_report(
-                journey,
-                catalog,
-                engine=engine,
-                template_dir=template_dir,
-                today=today,
-                lint=lint_findings(journey, fr.document, catalog, workspace, today),
-                home="../index.html",
-                source=fr.path,
+    tasks = [_PageTask(path, workspace, engine, template_dir, today) for path in files]
+    for i, page in enumerate(map_files(_build_page, tasks, jobs)):
+        if page.html is None or page.row is None or page.journey_id is None:
+            result.invalid.append(FileResult(page.path, page.diagnostics, journey_id=page.journey_id))
+        elif page.journey_id in seen:
+            result.skipped.append(
+                f"{page.path}: journey id '{page.journey_id}' is already used by {seen[page.journey_id]}"
             )
-            write_atomic(out / "journeys" / slug_file(journey.id), page)
-            rows.append(_summary(journey, Names(catalog), fr.path, today))
-            journeys.append(journey)
+        else:
+            seen[page.journey_id] = page.path
+            write_atomic(out / "journeys" / slug_file(page.journey_id), page.html)
+            rows.append(page.row)
+            loads.append(page.load)
+            titles[page.journey_id] = page.title
             result.pages += 1
         if progress:
             progress(i + 1, len(files))
 
     names = Names(workspace.catalog)
-    loads = facts.team_load(journeys)
-    titles = {j.id: j.title for j in journeys}
     teams = []
-    for team_id, load in loads.items():
+    for team_id, load in facts.merge_team_loads(loads).items():
         if not _SLUG.match(team_id):
             continue
         teams.append({"id": team_id, "name": names.team(team_id), "load": load, "page": f"teams/{slug_file(team_id)}"})
