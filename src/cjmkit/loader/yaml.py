@@ -57,6 +57,14 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 _INF = frozenset({".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})
 _NINF = frozenset({"-.inf", "-.Inf", "-.INF"})
 _NAN = frozenset({".nan", ".NaN", ".NAN"})
+#: Plain scalars that are not text, other than numbers: null and the booleans.
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
+#: A plain scalar starting with one of these may be a number (or .inf, .nan).
+_NUMBER_START = frozenset("0123456789+-.")
 
 Pos = tuple[int, int]
 """A 1-based (line, column) pair."""
@@ -293,7 +301,8 @@ def parse(text: str, path: str = "<string>") -> Document:
                 sm = ev.start_mark
                 line, col = sm.line + 1, sm.column + 1
                 count += 1
-                tag = ev.tag if cls is not AliasEvent else None
+                # ``ctag`` is the tag as the parser read it (``tag`` is a property around it).
+                tag = ev.ctag if cls is not AliasEvent else None
                 if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
                     problem(
                         "E114",
@@ -314,8 +323,11 @@ def parse(text: str, path: str = "<string>") -> Document:
                     elif ev.style or tag == "!" or (pending is None and cur.__class__ is dict):
                         # Quoted scalars and mapping keys are always text.
                         value = raw
-                    else:
+                    elif raw[:1] in _NUMBER_START and len(raw) <= 40:
                         value = resolve_plain(raw)
+                    else:
+                        # Most values are plain text: resolve_plain's answer, without the call.
+                        value = _WORDS.get(raw, raw)
                     if ev.anchor is not None:
                         anchors[ev.anchor] = (value, 1)
                 elif cls is AliasEvent:
