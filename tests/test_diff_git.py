@@ -137,6 +137,13 @@ def test_git_diff_uses_cjm_through_gitattributes(repo: Path) -> None:
     assert "emotion -2 -> 0 (emotion up)" in out
 
 
+def test_git_external_diff_of_a_renamed_file_names_both_paths(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("*.cjm.yaml diff=cjm\n", encoding="utf-8")
+    command = f"{shlex.quote(sys.executable)} -m cjmkit diff --git-external"
+    out = git(repo, "-c", f"diff.cjm.command={command}", "diff", "-M", "HEAD~1", "HEAD", "--", "journeys/social*")
+    assert "a/journeys/social-suite.cjm.yaml -> b/journeys/social.cjm.yaml" in out, out
+
+
 def test_revisions_loaded_on_every_core_give_the_same_report(
     repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -16,7 +16,8 @@ def diff_arguments(args: list[str], git_external: bool = False) -> DiffReport:
     if git_external:
         if len(args) not in (7, 9):
             raise UsageError("--git-external takes the 7 (or 9) arguments git passes to an external diff program")
-        return diff_for_git(args[0], args[1], args[4])
+        # path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]
+        return diff_for_git(args[0], args[1], args[4], args[7] if len(args) == 9 else None)
     if len(args) == 1:
         (arg,) = args
         if Path(arg).is_file():

@@ -19,18 +19,20 @@ def diff_files(old: str, new: str) -> DiffReport:
     return build_report([Pair(old_side, new_side)], old, new)
 
 
-def diff_for_git(path: str, old_file: str, new_file: str) -> DiffReport:
+def diff_for_git(path: str, old_file: str, new_file: str, new_path: str | None = None) -> DiffReport:
     """Compare the two versions git hands an external diff program (``diff.<driver>.command``).
 
-    ``path`` is the file's name in the repository; ``old_file`` and ``new_file``
-    are temporary copies, or ``/dev/null`` for the side of an added or deleted file.
+    ``path`` is the file's name in the repository (its old name when git saw a
+    rename; ``new_path`` is then the new one); ``old_file`` and ``new_file`` are
+    temporary copies, or ``/dev/null`` for the side of an added or deleted file.
     """
     from cjmkit.validation import UsageError, open_workspace_for
 
-    workspace = open_workspace_for([path])
+    new_path = new_path or path
+    workspace = open_workspace_for([new_path])
 
     sides: list[Side | None] = []
-    for file in (old_file, new_file):
+    for file, name in ((old_file, path), (new_file, new_path)):
         if file == NO_FILE:
             sides.append(None)
             continue
@@ -38,7 +40,7 @@ def diff_for_git(path: str, old_file: str, new_file: str) -> DiffReport:
             raw = Path(file).read_bytes()
         except OSError as err:
             raise UsageError(f"{file}: cannot read the file ({err.strerror})") from None
-        sides.append(load_bytes(raw, path, workspace))
+        sides.append(load_bytes(raw, name, workspace))
     if sides[0] is None and sides[1] is None:
         raise UsageError("git gave no file to compare (both sides are /dev/null)")
-    return build_report([Pair(sides[0], sides[1])], f"a/{path}", f"b/{path}")
+    return build_report([Pair(sides[0], sides[1], renamed=new_path != path)], f"a/{path}", f"b/{new_path}")
