@@ -479,6 +479,22 @@ def machine() -> dict[str, str]:
     return info
 
 
+def compile_cjmkit(log: Callable[[str], None]) -> None:
+    """Compile cjmkit's modules to bytecode first, as pip does when it installs a package.
+
+    An editable install run with ``PYTHONDONTWRITEBYTECODE`` set (or from a read-only
+    checkout) would otherwise compile every module on every start, which the
+    reference tools, installed from wheels, never do: 30-40 ms of a one-map run.
+    """
+    import compileall
+
+    import cjmkit
+
+    package = Path(cjmkit.__file__).parent
+    if not compileall.compile_dir(str(package), quiet=1):
+        log(f"warning: could not compile {package} to bytecode; start-up figures include compiling")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small corpora only (no 1,000 maps, no 2,000 touchpoints)")
@@ -506,6 +522,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         log(f"warning: not found next to {sys.executable}: {', '.join(missing)} (those cases show 'missing')")
         log("  install them into the same environment: pip install check-jsonschema yamllint pyyaml")
+    compile_cjmkit(log)
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     cases = build_cases(args.corpus_dir, args.quick, log)
     if args.only:
