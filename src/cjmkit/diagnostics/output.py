@@ -32,6 +32,7 @@ def use_color(stream: IO[str]) -> bool:
 
 
 _COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
+_SEVERITY_WORD = {s: s.value for s in Severity}
 _DIM = "\033[2m"
 _BOLD = "\033[1m"
 _RESET = "\033[0m"
@@ -60,10 +61,9 @@ def detail(d: Diagnostic) -> str:
 
 def text_line(d: Diagnostic, color: bool = False) -> str:
     """``path:line:col: severity[CODE] message (at ...; expected ...; found ...)``."""
-    sev = d.severity.value
-    head = f"{location(d)}:"
-    label = f"{sev}[{d.label}]"
-    extra = detail(d)
+    head = f"{d.path}:{d.line}:{d.column}:" if d.line else f"{d.path}:"
+    label = f"{_SEVERITY_WORD[d.severity]}[{d.rule or d.code}]"
+    extra = detail(d) if d.key_path or d.expected or d.found or d.hint else ""
     if color:
         head = f"{_BOLD}{head}{_RESET}"
         label = f"{_COLORS[d.severity]}{label}{_RESET}"

@@ -134,9 +134,8 @@ class LintReport:
 
     def fails(self, threshold: Severity) -> bool:
         """True when any problem or finding is at or above ``threshold``."""
-        return any(
-            d.severity.rank >= threshold.rank for f in self.files for d in (*f.validation.diagnostics, *f.findings)
-        )
+        failing = {s for s in Severity if s.rank >= threshold.rank}
+        return any(d.severity in failing for f in self.files for d in (*f.validation.diagnostics, *f.findings))
 
 
 def _config_document(workspace: Workspace) -> Document | None:
