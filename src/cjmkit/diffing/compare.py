@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,11 +68,15 @@ def _index(journey: Journey) -> dict[str, dict[str, Entry]]:
     return idx
 
 
-def _fields(item: str, obj: BaseModel) -> dict[str, Any]:
-    """The item's own values as plain data, nested objects flattened (``importance.customer``)."""
+def _fields(item: str, obj: BaseModel, only: Iterable[str] | None = None) -> dict[str, Any]:
+    """The item's own values as plain data, nested objects flattened (``importance.customer``).
+
+    ``only``: just these fields (the ones that differ), so unchanged values are never converted.
+    """
     exclude = NOT_FIELDS.get(item, {"id", NAME_FIELD.get(item, "")})
+    names = [n for n in (type(obj).model_fields if only is None else only) if n not in exclude]
     out: dict[str, Any] = {}
-    for key, value in obj.model_dump(mode="json", exclude=exclude).items():
+    for key, value in obj.model_dump(mode="json", include=set(names)).items():
         if isinstance(value, dict):
             for sub, subvalue in value.items():
                 out[f"{key}.{sub}"] = subvalue
@@ -82,7 +86,11 @@ def _fields(item: str, obj: BaseModel) -> dict[str, Any]:
 
 
 def _field_changes(item: str, item_id: str, old: Entry, new: Entry) -> Iterator[Change]:
-    before, after = _fields(item, old.obj), _fields(item, new.obj)
+    # Compare the models field by field first: most fields of a changed item are unchanged.
+    differing = [n for n in type(new.obj).model_fields if getattr(old.obj, n, None) != getattr(new.obj, n, None)]
+    if not differing:
+        return
+    before, after = _fields(item, old.obj, differing), _fields(item, new.obj, differing)
     for name in dict.fromkeys([*before, *after]):
         a, b = before.get(name), after.get(name)
         if a == b:
