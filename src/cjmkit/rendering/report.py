@@ -24,8 +24,12 @@ from cjmkit.rendering.palette import (
     signed,
 )
 
-#: Width of one touchpoint column of the canvas, in CSS pixels (the emotion curve is drawn to match).
+#: Width of one touchpoint column in the emotion curve's drawing; the curve is scaled to the canvas.
 COLUMN_PX = 184
+#: The canvas fills the page; each touchpoint column gets at least, and at most, this many CSS pixels.
+#: At 150 px an 8-touchpoint journey fits a 1440-px screen and a landscape A3 page without scrolling.
+COLUMN_MIN_PX = 150
+COLUMN_MAX_PX = 240
 #: Height of the emotion curve's drawing area, in CSS pixels.
 CURVE_PX = 150
 CURVE_PAD = 18
@@ -201,6 +205,8 @@ def report_context(
         "columns": canvas_columns(journey),
         "curve": emotion_curve(journey),
         "column_px": COLUMN_PX,
+        "column_min_px": COLUMN_MIN_PX,
+        "column_max_px": COLUMN_MAX_PX,
         "ranked": ranked,
         "unaddressed": facts.unaddressed_pains(journey),
         "pains_by_severity": facts.pains_by_severity(journey),
