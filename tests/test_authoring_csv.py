@@ -107,8 +107,30 @@ def test_import_reports_bad_cells_with_their_line_and_writes_nothing(cjm: Cjm, t
     sheet.write_text("stage,stage_name,touchpoint,touchpoint_name,emotion\nbrowse,Browse,search,Searches,5\n")
     res = cjm("import", "csv", "sheet.csv", "--id", "shop", cwd=tmp_path)
     assert res.exit_code == 1
-    assert "emotion" in res.stdout and "Nothing was written" in res.stdout
+    # The journey was never written, so the problem is shown where it is: line 2 of the sheet, its column.
+    assert "sheet.csv:2:1: error[E134] emotion 5 is out of range" in res.stdout
+    assert "fix the value in the column 'emotion'" in res.stdout and "Nothing was written" in res.stdout
     assert not list(tmp_path.rglob("*.cjm.yaml"))
+
+
+def test_values_the_format_does_not_allow_are_reported_at_their_line_and_column(tmp_path: Path) -> None:
+    from cjmkit.authoring.csv_import import import_csv
+
+    sheet = (
+        "journey,journey_title,stage,stage_name,touchpoint,touchpoint_name,pain_points\n"
+        "Tour Booking,Booking a tour,browse,Browse,,,\n"
+        "Tour Booking,Booking a tour,browse,Browse,search,Searches,p1 | dreadful | No filters\n"
+        "Tour Booking,Booking a tour,pay,Pay,card form,Pays,\n"
+    )
+    result = import_csv(sheet, "tours.csv")
+    assert not result.ok
+    found = {(d.line, d.code, d.hint.split(";")[0] if d.hint else "") for d in result.diagnostics}
+    assert found == {
+        (2, "E136", "fix the value in the column 'journey'"),  # "Tour Booking" is not an id
+        (3, "E133", "fix the value in the column 'pain_points'"),  # no severity "dreadful"
+        (4, "E136", "fix the value in the column 'touchpoint'"),  # "card form" is not an id
+    }
+    assert all(d.path == "tours.csv" for d in result.diagnostics)
 
 
 def test_hand_made_sheet_imports_with_definitions_filled_in(cjm: Cjm, tmp_path: Path) -> None:

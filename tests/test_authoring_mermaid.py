@@ -86,3 +86,14 @@ def test_mermaid_import_never_overwrites_without_force(cjm: Cjm, tmp_path: Path)
     assert target.read_text() == "# my own map\n"
     assert cjm("import", "mermaid", "a.mmd", "--force", cwd=tmp_path).exit_code == 0
     assert "id: day" in target.read_text()
+
+
+def test_a_bad_id_is_reported_at_the_diagram_and_nothing_is_written(cjm: Cjm, tmp_path: Path) -> None:
+    bare_workspace(tmp_path)
+    (tmp_path / "notes.md").write_text(WIKI_PAGE)
+    res = cjm("import", "mermaid", "notes.md", "--id", "Sign Up", cwd=tmp_path)
+    assert res.exit_code == 1
+    # The diagram starts on line 6 of the page; the YAML that would have held the id was never written.
+    assert "notes.md:6:1: error[E136] 'Sign Up' is not a valid id" in res.stdout, res.stdout
+    assert "try 'sign-up'" in res.stdout and "Nothing was written" in res.stdout
+    assert not list(tmp_path.rglob("*.cjm.yaml"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from cjmkit.authoring.csv_format import (
@@ -15,7 +16,7 @@ from cjmkit.authoring.csv_format import (
     split_list,
     unprotect_cell,
 )
-from cjmkit.authoring.importing import ImportResult, add_missing_definitions, journey_yaml
+from cjmkit.authoring.importing import ImportResult, add_missing_definitions, finish
 from cjmkit.diagnostics import Diagnostic, Severity
 from cjmkit.workspace import Workspace
 
@@ -192,8 +193,11 @@ def import_csv(
                 stage = stages.get(row["stage"])
                 if stage is None:
                     stage = stages[row["stage"]] = _stage(row)
+                    result.lines[(len(stages) - 1,)] = line
+                    result.lines.setdefault((), line)
                 if row.get("touchpoint"):
                     stage["touchpoints"].append(_touchpoint(row))
+                    result.lines[(list(stages).index(row["stage"]), len(stage["touchpoints"]) - 1)] = line
             except _RowError as err:
                 problem(str(err), line)
     except csv.Error as err:
@@ -220,5 +224,23 @@ def import_csv(
     data["stages"] = list(stages.values())
     result.journey_id = jid
     result.notes += add_missing_definitions(data, workspace)
-    result.text = journey_yaml(data, f"Imported from {shown} by cjm import csv.\nReview it, then run cjm fmt.")
-    return result
+    comment = f"Imported from {shown} by cjm import csv.\nReview it, then run cjm fmt."
+    return finish(result, data, comment, shown, workspace, csv_column)
+
+
+def csv_column(key_path: str) -> str | None:
+    """The CSV column a key path of the imported journey came from.
+
+    ``stages[0].touchpoints[1].name`` came from ``touchpoint_name``; None when no column holds it.
+    """
+    parts = re.sub(r"\[\d+\]", "", key_path).split(".")
+    if parts[:2] == ["stages", "touchpoints"] and len(parts) > 2:
+        key = parts[2]
+        column = {"id": "touchpoint", "name": "touchpoint_name"}.get(key, key)
+        if column.startswith(("importance", "performance")) and len(parts) > 3:
+            column = f"{column}_{parts[3]}"
+    elif parts[:1] == ["stages"] and len(parts) > 1:
+        column = {"id": "stage", "name": "stage_name", "quotes": "stage_quotes"}.get(parts[1], f"stage_{parts[1]}")
+    else:
+        column = {"id": "journey", "title": "journey_title"}.get(parts[0], "")
+    return column if column in COLUMNS else None

@@ -3,8 +3,10 @@ and validating it before a byte reaches the disk."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,8 @@ class ImportResult:
     text: str = ""
     notes: list[str] = field(default_factory=list)  # what was filled in or could not be carried over
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    lines: dict[tuple[int, ...], int] = field(default_factory=dict)
+    """The source line of the journey ``()``, of each stage ``(i,)`` and touchpoint ``(i, j)``, by position."""
 
     @property
     def ok(self) -> bool:
@@ -121,6 +125,42 @@ def journey_yaml(data: dict[str, Any], header: str) -> str:
     lines = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     # Nested items were built in the order their source gave them; fmt puts them in canonical order.
     return format_yaml_text(lines + out.getvalue(), Journey)
+
+
+_ITEM = re.compile(r"stages\[(\d+)\](?:\.touchpoints\[(\d+)\])?")
+
+
+def finish(
+    result: ImportResult,
+    data: dict[str, Any],
+    header: str,
+    shown: str,
+    workspace: Workspace | None,
+    column: Callable[[str], str | None] = lambda key_path: None,
+) -> ImportResult:
+    """Write the journey as YAML and check it as ``cjm validate`` would.
+
+    A value the source carried that the format does not allow (an id with
+    spaces, an unknown severity) is reported at the source's own line, since
+    the YAML was never written anywhere the user could look; ``column`` names
+    the source's column for a key path, where the source has columns.
+    """
+    result.text = journey_yaml(data, header)
+    for d in check_text(result.text, Path(shown), workspace):
+        match = _ITEM.match(d.key_path)
+        if match is None:
+            where: tuple[int, ...] = ()
+        elif match[2] is None:
+            where = (int(match[1]),)
+        else:
+            where = (int(match[1]), int(match[2]))
+        line = next((result.lines[w] for w in (where, where[:1], ()) if w in result.lines), 1)
+        col = column(d.key_path)
+        hint = f"fix the value in the column '{col}'" if col else d.hint
+        if col and d.hint:
+            hint = f"{hint}; {d.hint}"
+        result.diagnostics.append(dataclasses.replace(d, path=shown, line=line, column=1, hint=hint))
+    return result
 
 
 def check_text(text: str, target: Path, workspace: Workspace | None) -> list[Diagnostic]:

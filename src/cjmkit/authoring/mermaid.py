@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cjmkit.authoring.importing import ImportResult, add_missing_definitions, journey_yaml, slugify, unique_id
+from cjmkit.authoring.importing import ImportResult, add_missing_definitions, finish, slugify, unique_id
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.workspace import Workspace
 
@@ -77,6 +77,7 @@ def import_mermaid(
         if line.startswith("section"):
             name = line[7:].strip() or f"Stage {len(stages) + 1}"
             stages.append({"id": unique_id(slugify(name, "stage"), stage_ids), "name": name, "touchpoints": []})
+            result.lines[(len(stages) - 1,)] = n
             continue
         if line.startswith(("accTitle", "accDescr")):
             result.notes.append(f"line {n}: accessibility text not carried over: {line}")
@@ -104,9 +105,11 @@ def import_mermaid(
                     personas[actor] = unique_id(slugify(actor, "persona"), taken)
             tp["personas"] = [personas[a] for a in actors]
         stages[-1]["touchpoints"].append(tp)
+        result.lines[(len(stages) - 1, len(stages[-1]["touchpoints"]) - 1)] = n
     if not stages:
         problem("the diagram has no sections or tasks", lines[start][0])
         return result
+    result.lines[()] = lines[start][0]
     jid = journey_id or slugify(title or shown.rsplit("/", 1)[-1].split(".")[0], "journey")
     data: dict[str, Any] = {"cjm": 1, "id": jid, "title": title or jid}
     if personas:
@@ -121,9 +124,8 @@ def import_mermaid(
     names = {pid: actor for actor, pid in personas.items()}
     for persona in data.get("catalog", {}).get("personas", []):
         persona["name"] = names.get(persona["id"], persona["name"])
-    result.text = journey_yaml(
-        data,
+    header = (
         f"Imported from the Mermaid diagram in {shown} by cjm import mermaid.\n"
-        "Emotions are the diagram's scores minus 3. Add channels, owners, pain points and KPIs.",
+        "Emotions are the diagram's scores minus 3. Add channels, owners, pain points and KPIs."
     )
-    return result
+    return finish(result, data, header, shown, workspace)
