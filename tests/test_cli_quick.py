@@ -149,3 +149,28 @@ def test_diff_quick_and_typer_paths_agree(cjm: Cjm, write: Callable[..., Path]) 
     assert json.loads(quick.stdout)["summary"]["improvements"] == 1
     bad = cjm("diff", "--fail-on", "always", str(old), str(new))
     assert bad.exit_code == 2 and "--fail-on must be one of" in bad.stderr
+
+
+def test_start_up_does_not_load_package_metadata(write: Callable[..., Path]) -> None:
+    """Pydantic's plugin lookup would import importlib.metadata (25-35 ms) to find no plugins."""
+    p = write("a.cjm.yaml", MINIMAL.replace("emotion: 0", "emotion: 9"))
+    code = (
+        "import sys\nfrom cjmkit.cli import main\n"
+        "try:\n    main(['validate', sys.argv[1]])\nexcept SystemExit as e:\n"
+        "    print('exit', e.code, 'importlib.metadata' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, check=True).stdout
+    assert "error[E134]" in out  # the models still validate
+    assert out.strip().endswith("exit 1 False")
+
+
+def test_the_plugin_loader_stand_in_hands_anything_else_to_pydantic() -> None:
+    code = (
+        "import sys\nfrom cjmkit.cli import _skip_pydantic_plugin_loader\n"
+        "_skip_pydantic_plugin_loader()\n"
+        "from pydantic.plugin import _loader\n"
+        "print(list(_loader.get_plugins()), 'importlib.metadata' in sys.modules)\n"
+        "print(callable(_loader.entry_points), 'importlib.metadata' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:2] == ["[] False", "True True"]
