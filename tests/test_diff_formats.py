@@ -157,17 +157,18 @@ def test_large_files_loaded_side_by_side_give_the_same_report(workspace: Path, m
     monkeypatch.chdir(workspace)
     sequential = report_json(files.diff_files("old.cjm.yaml", "new.cjm.yaml"))
     monkeypatch.setattr(sources, "PARALLEL_LOAD_BYTES", 0)
-    import concurrent.futures
+    monkeypatch.setattr("cjmkit.parallel.default_jobs", lambda: 2)
+    import cjmkit.parallel
 
-    pools: list[object] = []
+    forks: list[int] = []
+    real_fork = cjmkit.parallel._fork_share
 
-    class CountingPool(concurrent.futures.ProcessPoolExecutor):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            pools.append(self)
-            super().__init__(*args, **kwargs)
+    def counting_fork(task: Any, share: Any) -> Any:
+        forks.append(len(share))
+        return real_fork(task, share)
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(cjmkit.parallel, "_fork_share", counting_fork)
     side_by_side = report_json(files.diff_files("old.cjm.yaml", "new.cjm.yaml"))
-    assert len(pools) == 1  # the old side was loaded in a forked process
+    assert forks == [1]  # the new side was loaded in a forked process
     assert side_by_side == sequential
     assert sequential["summary"]["improvements"] >= 1

@@ -37,3 +37,44 @@ def fails_on_three(n: int) -> int:
 def test_an_error_in_a_worker_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="three"):
         map_split(fails_on_three, [0, 1, 2, 3], jobs=2)
+
+
+class Unpicklable(Exception):
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        raise TypeError("cannot pickle this")
+
+
+def fails_strangely(n: int) -> int:
+    if n == 1:
+        raise Unpicklable("odd")
+    return n
+
+
+def dies(n: int) -> int:
+    if n == 1:
+        os._exit(3)
+    return n
+
+
+def test_an_exception_that_cannot_travel_still_says_what_happened() -> None:
+    with pytest.raises(RuntimeError, match="Unpicklable"):
+        map_split(fails_strangely, [0, 1], jobs=2)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
+    with pytest.raises(RuntimeError, match="ended without a result"):
+        map_split(dies, [0, 1], jobs=2)
+
+
+def test_no_worker_is_left_behind() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import os\nfrom cjmkit.parallel import map_split\n"
+        "print(map_split(abs, [-1, -2, -3, -4], jobs=2))\n"
+        "try:\n    os.waitpid(-1, os.WNOHANG)\n    print('child left')\n"
+        "except ChildProcessError:\n    print('no child')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:2] == ["[1, 2, 3, 4]", "no child"]

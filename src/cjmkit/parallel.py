@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 A = TypeVar("A")
@@ -40,30 +40,73 @@ def map_files(task: Callable[[A], T], items: Sequence[A], jobs: int | None = Non
 
 
 def map_split(task: Callable[[A], T], items: Sequence[A], jobs: int | None = None) -> list[T]:
-    """``[task(item) for item in items]``, shared between this process and forked workers.
+    """``[task(item) for item in items]``, shared between this process and forked children.
 
     Meant for a few large items (the two sides of a diff): this process works on
-    its own share instead of waiting, and a forked worker starts with every module
-    already imported, so starting it costs milliseconds. Items are dealt out in
-    turn (item 0 here, item 1 to the first worker...), so each share is alike.
-    Where fork is not available everything runs here.
+    its own share instead of waiting, and a forked child starts with every module
+    already imported and needs no arguments sent to it, so starting it costs
+    milliseconds; only its results come back, pickled through a pipe. (A process
+    pool would add its own start-up, queues and shutdown: 50-70 ms, a tenth of a
+    diff.) Items are dealt out in turn (item 0 here, item 1 to the first child...),
+    so the shares are alike. Where fork is not available everything runs here.
+
+    An exception raised by ``task`` in a child is raised here.
     """
-    import multiprocessing
-
     jobs = min(default_jobs() if jobs is None or jobs <= 0 else jobs, len(items))
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or not hasattr(os, "fork"):
         return [task(item) for item in items]
-    from concurrent.futures import ProcessPoolExecutor
-
     shares = [list(items[k::jobs]) for k in range(jobs)]
-    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        pending = [pool.submit(_run_share, task, share) for share in shares[1:]]
-        done = [[task(item) for item in shares[0]]] + [p.result() for p in pending]
-    results: list[T] = []
-    for i in range(len(items)):
-        results.append(done[i % jobs][i // jobs])
-    return results
+    children = [_fork_share(task, share) for share in shares[1:]]
+    try:
+        done = [[task(item) for item in shares[0]]]
+    finally:
+        received = [_collect(child) for child in children]
+    done += received
+    return [done[i % jobs][i // jobs] for i in range(len(items))]
 
 
-def _run_share(task: Callable[[A], T], share: list[A]) -> list[T]:
-    return [task(item) for item in share]
+def _fork_share(task: Callable[[A], T], share: list[A]) -> tuple[int, int]:
+    """Start a child that runs ``task`` over ``share`` and writes the pickled outcome to a pipe."""
+    import pickle
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        code = 0
+        try:
+            try:
+                outcome: tuple[bool, object] = (True, [task(item) for item in share])
+            except BaseException as err:  # every failure goes back to the parent
+                outcome = (False, err)
+            try:
+                payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as err:  # the outcome cannot be pickled: send what it was, in words
+                ok, value = outcome
+                what = value if not ok else err
+                payload = pickle.dumps((False, RuntimeError(f"{type(what).__name__}: {what}")))
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+        except BaseException:  # the parent reports a child that sent nothing
+            code = 1
+        finally:
+            # Leave at once: no atexit handlers, no buffered output of the parent's written twice.
+            os._exit(code)
+    os.close(write_end)
+    return pid, read_end
+
+
+def _collect(child: tuple[int, int]) -> list[Any]:
+    """The results of a child from :func:`_fork_share`, or its exception raised here."""
+    import pickle
+
+    pid, read_end = child
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    os.waitpid(pid, 0)
+    if not payload:
+        raise RuntimeError("a worker process ended without a result")
+    ok, value = pickle.loads(payload)
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
