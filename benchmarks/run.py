@@ -7,7 +7,9 @@
 For each command: one warm-up run (also used to sample the memory of the whole
 process tree), then ``--runs`` timed runs (default 5); the table shows the
 median wall time, the spread, the peak memory (RSS) and, for each case, the
-ratio to its reference measured in the same session.  Results are printed as a
+ratio to its references. A case and its references are timed in turns (case,
+reference, case, reference...), so a machine that speeds up or slows down
+during the run moves both sides of a ratio alike.  Results are printed as a
 markdown table and written to ``benchmarks/results/``.
 
 Cases are data (see ``build_cases``): add a row for a new command there.  A case
@@ -173,34 +175,46 @@ def verb_exists(verb: str) -> bool:
     return _verbs[verb]
 
 
-def measure(cmd: Cmd, runs: int, budget: float, log: Callable[[str], None]) -> Measurement:
-    """Warm up, then time ``runs`` runs, fewer if they would take more than ``budget`` seconds (at least 1)."""
-    result = Measurement(cmd)
-    exe = Path(cmd.argv[0])
-    if exe.is_absolute() and not exe.exists():
-        result.status, result.detail = "missing", f"{exe.name} not found next to {sys.executable}"
-        return result
-    if cmd.needs_verb and not verb_exists(cmd.needs_verb):
-        result.status, result.detail = "n/a", f"no 'cjm {cmd.needs_verb}' command yet"
-        return result
-    warm, _, code, peak, message = run_once(cmd, sample_memory=True)  # warm-up
-    if code not in cmd.ok_codes:
-        first = next((line for line in message.splitlines() if line.strip()), "")
-        result.status, result.detail = "failed", f"exit {code}: {first[:160]}"
-        return result
-    result.peak_rss = peak
-    # A reference that takes minutes per run (check-jsonschema on 1,000 maps) varies little
-    # between runs; capping its runs keeps the whole benchmark within reach of a coffee break.
-    for _ in range(max(1, min(runs, int(budget / max(warm, 1e-3))))):
-        # Other work on the machine skews wall times: note the load so a reader can tell.
-        result.load = max(result.load, os.getloadavg()[0])
-        elapsed, cpu, code, peak, _ = run_once(cmd, sample_memory=False)
-        result.times.append(elapsed)
-        result.cpu.append(cpu)
-        result.peak_rss = max(result.peak_rss, peak)
-    result.load = max(result.load, os.getloadavg()[0])
-    log(f"  {cmd.label}: {result.median * 1000:.0f} ms (load {result.load:.1f})")
-    return result
+def measure_case(case: Case, runs: int, budget: float, log: Callable[[str], None]) -> dict[Cmd, Measurement]:
+    """Warm each command of ``case`` up, then time them in turns, ``runs`` rounds.
+
+    Each command gets fewer runs if its runs would take more than ``budget`` seconds
+    (at least 1): check-jsonschema on 1,000 maps takes minutes per run and varies little.
+    """
+    cmds = list(dict.fromkeys((case.cmd, *(ref for ref, _ in case.references))))
+    results = {cmd: Measurement(cmd) for cmd in cmds}
+    allowed: dict[Cmd, int] = {}
+    for cmd in cmds:
+        result = results[cmd]
+        exe = Path(cmd.argv[0])
+        if exe.is_absolute() and not exe.exists():
+            result.status, result.detail = "missing", f"{exe.name} not found next to {sys.executable}"
+            continue
+        if cmd.needs_verb and not verb_exists(cmd.needs_verb):
+            result.status, result.detail = "n/a", f"no 'cjm {cmd.needs_verb}' command yet"
+            continue
+        warm, _, code, peak, message = run_once(cmd, sample_memory=True)  # warm-up
+        if code not in cmd.ok_codes:
+            first = next((line for line in message.splitlines() if line.strip()), "")
+            result.status, result.detail = "failed", f"exit {code}: {first[:160]}"
+            continue
+        result.peak_rss = peak
+        allowed[cmd] = max(1, min(runs, int(budget / max(warm, 1e-3))))
+    for round_ in range(max(allowed.values(), default=0)):
+        for cmd, count in allowed.items():
+            if round_ >= count:
+                continue
+            result = results[cmd]
+            # Other work on the machine skews wall times: note the load so a reader can tell.
+            result.load = max(result.load, os.getloadavg()[0])
+            elapsed, cpu, _, peak, _ = run_once(cmd, sample_memory=False)
+            result.times.append(elapsed)
+            result.cpu.append(cpu)
+            result.peak_rss = max(result.peak_rss, peak)
+            result.load = max(result.load, os.getloadavg()[0])
+    for cmd in allowed:
+        log(f"  {cmd.label}: {results[cmd].median * 1000:.0f} ms (load {results[cmd].load:.1f})")
+    return results
 
 
 # --------------------------------------------------------------------------
@@ -406,14 +420,14 @@ def _figures(m: Measurement) -> str:
     return f"| {_ms(m.median)} | {spread} | {cpu:.2f} | {m.peak_rss / 2**20:.0f} | {m.load:.1f} |"
 
 
-def markdown(cases: list[Case], results: dict[Cmd, Measurement], runs: int) -> str:
+def markdown(cases: list[Case], measured: list[dict[Cmd, Measurement]], runs: int) -> str:
     """One row per command; a case's references follow it, with the ratio of the case to each."""
     lines = [
         "| case | command | median ms | min-max ms | CPU s | peak RSS MB | load | ratio | CPU ratio | target "
         "| verdict |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
-    for case in cases:
+    for case, results in zip(cases, measured, strict=True):
         m = results[case.cmd]
         target = case.target
         verdict = _verdict(m.median * 1000, target.max_ms) if target and m.status == "ok" else ""
@@ -433,7 +447,7 @@ def markdown(cases: list[Case], results: dict[Cmd, Measurement], runs: int) -> s
     lines.append("")
     lines.append(
         f"Wall time: median of {runs} runs after one warm-up (fewer when they would exceed the time budget), "
-        "each a whole process; ratio: the case's median over "
+        "each a whole process, a case and its references timed in turns; ratio: the case's median over "
         "the reference's. CPU s: user + system time of the process and its workers (median); CPU ratio: the same "
         "ratio on CPU time, which other work on the machine disturbs much less than wall time. Peak RSS: the whole "
         "process tree (sampled during the warm-up) or the largest single process (from the kernel), whichever is "
@@ -531,16 +545,14 @@ def main(argv: list[str] | None = None) -> int:
 
     info = machine()
     name = dt.datetime.now().strftime("%Y%m%d-%H%M%S") + ("-quick" if args.quick else "")
-    results: dict[Cmd, Measurement] = {}
+    measured: list[dict[Cmd, Measurement]] = []
     done: list[Case] = []
     for case in cases:
         log(f"{case.group}: {case.cmd.label}")
-        for cmd in (case.cmd, *(ref for ref, _ in case.references)):
-            if cmd not in results:
-                results[cmd] = measure(cmd, args.runs, args.budget, log)
+        measured.append(measure_case(case, args.runs, args.budget, log))
         done.append(case)
         # Written after every case, so a long run that is stopped still leaves its figures.
-        table = write_results(args.out, name, info, done, results, args)
+        table = write_results(args.out, name, info, done, measured, args)
     print(table)
     print(", ".join(f"{k} {v}" for k, v in info.items()))
     log(f"written: {args.out / name}.md and .json")
@@ -552,10 +564,10 @@ def write_results(
     name: str,
     info: dict[str, str],
     cases: list[Case],
-    results: dict[Cmd, Measurement],
+    measured: list[dict[Cmd, Measurement]],
     args: argparse.Namespace,
 ) -> str:
-    table = markdown(cases, results, args.runs)
+    table = markdown(cases, measured, args.runs)
     header = ", ".join(f"{k} {v}" for k, v in info.items())
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{name}.md").write_text(f"# Benchmark {info['date']}\n\n{header}\n\n{table}", encoding="utf-8")
@@ -564,6 +576,7 @@ def write_results(
         "runs": args.runs,
         "results": [
             {
+                "case": case.cmd.label,
                 "command": m.cmd.label,
                 "argv": [_portable(a, args.corpus_dir) for a in m.cmd.argv[:6]],
                 "status": m.status,
@@ -574,6 +587,7 @@ def write_results(
                 "load": round(m.load, 2),
                 "peak_rss_mb": round(m.peak_rss / 2**20, 1),
             }
+            for case, results in zip(cases, measured, strict=True)
             for m in results.values()
         ],
     }
