@@ -174,3 +174,15 @@ def test_the_plugin_loader_stand_in_hands_anything_else_to_pydantic() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[:2] == ["[] False", "True True"]
+
+
+def test_a_user_who_enables_pydantic_plugins_gets_the_real_lookup(write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL)
+    code = (
+        "import sys\nfrom cjmkit.cli import main\n"
+        "try:\n    main(['validate', sys.argv[1]])\nexcept SystemExit as e:\n"
+        "    print('exit', e.code, 'importlib.metadata' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": ""}
+    out = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip().endswith("exit 0 True")

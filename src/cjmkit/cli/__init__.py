@@ -37,7 +37,8 @@ def _run(args: list[str]) -> None:
     # cjm uses no Pydantic plugins; looking them up scans every installed package's
     # metadata, which costs start-up time on every run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    _skip_pydantic_plugin_loader()
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] in ("__all__", "1", "true"):  # unless the user wants plugins
+        _skip_pydantic_plugin_loader()
     if args[:1] in (["validate"], ["lint"], ["diff"]):
         from cjmkit.cli.quick import QUICK_COMMANDS
 
