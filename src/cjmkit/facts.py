@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from cjmkit.model.journey import SEVERITY_ORDER, Journey, Kpi, Opportunity, PainPoint, Stage, Touchpoint
@@ -272,10 +272,6 @@ def merge_team_loads(loads: Iterable[dict[str, TeamLoad]]) -> dict[str, TeamLoad
     for part in loads:
         for team, load in part.items():
             into = merged.setdefault(team, TeamLoad())
-            into.journeys += load.journeys
-            into.stages += load.stages
-            into.touchpoints += load.touchpoints
-            into.kpis += load.kpis
-            into.opportunities += load.opportunities
-            into.backstage += load.backstage
+            for f in fields(TeamLoad):
+                getattr(into, f.name).extend(getattr(load, f.name))
     return dict(sorted(merged.items()))

@@ -48,7 +48,7 @@ def field_docs(model: type[BaseModel]) -> dict[str, str]:
 
 def _models(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
     """Every model reachable from ``root``, by the name Pydantic gives its schema."""
-    from cjmkit.validation.schema import _unwrap
+    from cjmkit.validation.schema import models_in
 
     found: dict[str, type[BaseModel]] = {}
     todo = [root]
@@ -58,7 +58,7 @@ def _models(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
             continue
         found[model.__name__] = model
         for f in model.model_fields.values():
-            todo.extend(_unwrap(f.annotation))
+            todo.extend(models_in(f.annotation))
     return found
 
 

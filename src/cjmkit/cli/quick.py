@@ -117,8 +117,8 @@ def run_validate(paths: Sequence[Path], format: str = "auto", jobs: int = 0) -> 
     from cjmkit.validation import UsageError
     from cjmkit.validation import validate as run
 
-    if format not in ("auto", *output.FORMATS):
-        return _usage(f"--format must be one of: {', '.join(('auto', *output.FORMATS))} (got '{format}')")
+    if problem := _not_one_of(format, ("auto", *output.FORMATS), "--format"):
+        return problem
     fmt = output.pick_format(format)
     try:
         report = run(list(paths), jobs=jobs)
@@ -155,10 +155,10 @@ def run_lint(
     from cjmkit.linting import lint as run
     from cjmkit.validation import UsageError
 
-    if format not in ("auto", *LINT_FORMATS):
-        return _usage(f"--format must be one of: {', '.join(('auto', *LINT_FORMATS))} (got '{format}')")
-    if fail_on not in FAIL_ON:
-        return _usage(f"--fail-on must be one of: {', '.join(FAIL_ON)} (got '{fail_on}')")
+    if problem := _not_one_of(format, ("auto", *LINT_FORMATS), "--format") or _not_one_of(
+        fail_on, FAIL_ON, "--fail-on"
+    ):
+        return problem
     fmt = output.pick_format(format)
     threshold = Severity(fail_on)
     try:
@@ -209,10 +209,8 @@ def run_diff(
     from cjmkit.diffing.formats import FORMATS
     from cjmkit.validation import UsageError
 
-    if format not in FORMATS:
-        return _usage(f"--format must be one of: {', '.join(FORMATS)} (got '{format}')")
-    if fail_on not in DIFF_FAIL_ON:
-        return _usage(f"--fail-on must be one of: {', '.join(DIFF_FAIL_ON)} (got '{fail_on}')")
+    if problem := _not_one_of(format, FORMATS, "--format") or _not_one_of(fail_on, DIFF_FAIL_ON, "--fail-on"):
+        return problem
     from cjmkit.diffing.arguments import diff_arguments
     from cjmkit.diffing.formats import write_report
 
@@ -251,6 +249,13 @@ QUICK_COMMANDS: dict[str, tuple[Any, Any]] = {
     "lint": (parse_lint_args, run_lint),
     "diff": (parse_diff_args, run_diff),
 }
+
+
+def _not_one_of(value: str, choices: Sequence[str], option: str) -> int | None:
+    """None when ``value`` is one of ``choices``; else the usage error's exit code, the message printed."""
+    if value in choices:
+        return None
+    return _usage(f"{option} must be one of: {', '.join(choices)} (got '{value}')")
 
 
 def _usage(message: str) -> int:

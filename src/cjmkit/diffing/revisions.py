@@ -12,7 +12,7 @@ from cjmkit.diffing.changes import Change, DiffReport
 from cjmkit.diffing.compare import diff_catalog
 from cjmkit.diffing.gitrepo import GitRepo
 from cjmkit.diffing.report import Pair, build_report, match_moved_journeys
-from cjmkit.diffing.sources import Side, SideSource, load_sides, workspace_at
+from cjmkit.diffing.sources import SideSource, load_sides, workspace_at
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, open_workspace
 
 WORKING_TREE = "working tree"
@@ -56,26 +56,23 @@ def diff_revisions(old_rev: str, new_rev: str | None = None, start: Path | None 
     else:
         new_blobs = {n: _read_disk(repo.top / n) for _, n, _ in wanted if n}
 
-    # Every side that exists, loaded in one go so that large sets share the cores.
-    sources: list[SideSource] = []
-    where: list[tuple[int | None, int | None]] = []
-
-    def source(blobs: dict[str, bytes | None], path: str | None, label: str, ws: Workspace) -> int | None:
+    def source(blobs: dict[str, bytes | None], path: str | None, label: str, ws: Workspace) -> SideSource | None:
         raw = blobs.get(path) if path else None
         if path is None or raw is None:
             return None
         display = path if label == WORKING_TREE else f"{label}:{path}"
-        sources.append(SideSource(raw, display, ws))
-        return len(sources) - 1
+        return SideSource(raw, display, ws)
 
-    for o, n, _ in wanted:
-        where.append((source(old_blobs, o, old_rev, old_ws), source(new_blobs, n, new_label, new_ws)))
-    sides = load_sides(sources)
-
-    def side(index: int | None) -> Side | None:
-        return None if index is None else sides[index]
-
-    pairs = [Pair(side(o), side(n), renamed) for (o, n), (_, _, renamed) in zip(where, wanted, strict=True)]
+    planned = [
+        (source(old_blobs, o, old_rev, old_ws), source(new_blobs, n, new_label, new_ws), renamed)
+        for o, n, renamed in wanted
+    ]
+    # Every side that exists is loaded in one go, so that large sets share the cores.
+    loaded = iter(load_sides([s for old, new, _ in planned for s in (old, new) if s is not None]))
+    pairs = [
+        Pair(next(loaded) if old is not None else None, next(loaded) if new is not None else None, renamed)
+        for old, new, renamed in planned
+    ]
     pairs = match_moved_journeys([p for p in pairs if p.old is not None or p.new is not None])
 
     ws_changes: list[Change] = []

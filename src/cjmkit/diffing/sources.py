@@ -87,11 +87,6 @@ def read_disk(path: Path, display: str | None = None, workspace: Workspace | Non
     return SideSource(raw, shown, workspace or open_workspace_for([path]))
 
 
-def load_disk(path: Path, display: str | None = None, workspace: Workspace | None = None) -> Side:
-    """Load and validate a journey file in the working tree."""
-    return _load_source(read_disk(path, display, workspace))
-
-
 def workspace_from_bytes(raw: bytes | None, root: Path, display: str) -> Workspace:
     """A :class:`Workspace` from the bytes of a ``cjm.yaml`` read from git (``None``: there is none)."""
     if raw is None:

@@ -53,17 +53,17 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _unwrap(annotation: Any) -> list[type[BaseModel]]:
+def models_in(annotation: Any) -> list[type[BaseModel]]:
     """Model classes reachable through Optional, list, dict values and Annotated."""
     out: list[type[BaseModel]] = []
     origin = typing.get_origin(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
+        return models_in(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType, list, dict):
         for arg in typing.get_args(annotation):
-            out.extend(_unwrap(arg))
+            out.extend(models_in(arg))
     return out
 
 
@@ -76,7 +76,7 @@ def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
         field = cls.model_fields.get(part)
         if field is None:
             return None
-        models = _unwrap(field.annotation)
+        models = models_in(field.annotation)
         cls = models[0] if models else None
     return cls
 
