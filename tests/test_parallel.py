@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +79,41 @@ def test_no_worker_is_left_behind() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[:2] == ["[1, 2, 3, 4]", "no child"]
+
+
+def test_a_lost_worker_is_a_plain_error_from_the_command(tmp_path: Path) -> None:
+    """Killed or out of memory: the user reads what happened, not a traceback."""
+    import subprocess
+    import sys
+
+    from tests.conftest import MINIMAL
+
+    for name in ("old", "new"):
+        (tmp_path / f"{name}.cjm.yaml").write_text(MINIMAL, encoding="utf-8")
+    code = (
+        "import os, sys\nimport cjmkit.diffing.sources as sources\nfrom cjmkit.cli import main\n"
+        "sources.PARALLEL_LOAD_BYTES = 0\nimport cjmkit.parallel as p\np.default_jobs = lambda: 2\n"
+        "real = sources._load_source\n"
+        "def load(source):\n"
+        "    if source.display.startswith('new'):\n        os._exit(9)  # the child dies\n"
+        "    return real(source)\n"
+        "sources._load_source = load\n"
+        "main(['diff', 'old.cjm.yaml', 'new.cjm.yaml'])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("cjm: error: a worker process ended without a result"), proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def dies_on_thirty(n: int) -> int:
+    if n == 30:
+        os._exit(9)
+    return n
+
+
+def test_a_lost_pool_worker_is_the_same_plain_error() -> None:
+    from cjmkit.parallel import WorkerLost, map_files
+
+    with pytest.raises(WorkerLost, match="ended without a result"):
+        list(map_files(dies_on_thirty, list(range(60)), jobs=2))

@@ -13,6 +13,16 @@ A = TypeVar("A")
 MIN_FILES_FOR_POOL = 24
 
 
+class WorkerLost(RuntimeError):
+    """A worker process stopped before it sent its results (killed, or out of memory)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a worker process ended without a result (the computer may have run out of memory); "
+            "try again, or check fewer files at once"
+        )
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -33,10 +43,14 @@ def map_files(task: Callable[[A], T], items: Sequence[A], jobs: int | None = Non
         return
     # Imported here: the pool machinery costs start-up time that one-file runs never need.
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, min(32, len(items) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(task, items, chunksize=chunk)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(task, items, chunksize=chunk)
+    except BrokenProcessPool:
+        raise WorkerLost() from None
 
 
 def map_split(task: Callable[[A], T], items: Sequence[A], jobs: int | None = None) -> list[T]:
@@ -105,7 +119,7 @@ def _collect(child: tuple[int, int]) -> list[Any]:
         payload = pipe.read()
     os.waitpid(pid, 0)
     if not payload:
-        raise RuntimeError("a worker process ended without a result")
+        raise WorkerLost()
     ok, value = pickle.loads(payload)
     if not ok:
         raise value

@@ -6,6 +6,8 @@ import gc
 import os
 import sys
 
+from cjmkit.parallel import WorkerLost
+
 #: Allocations between two runs of the youngest garbage-collector generation (Python's default: 700).
 GC_THRESHOLD = 200_000
 
@@ -19,6 +21,9 @@ def main(argv: list[str] | None = None) -> None:
         # no second error when Python flushes standard output on exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(2)
+    except WorkerLost as err:
+        sys.stderr.write(f"cjm: error: {err}\n")
         sys.exit(2)
 
 
