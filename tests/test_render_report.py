@@ -230,3 +230,24 @@ def test_site_built_on_several_processes_is_the_same_site(tmp_path: Path) -> Non
     assert sites[1] == sites[2]
     index = sites[2]["index.html"]
     assert "Booking a cross-country bus tour" in index and "zz-broken.cjm.yaml" in index
+
+
+def test_site_pages_carry_lint_findings_unless_the_lint_settings_are_broken(cjm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLES, root)
+    res = cjm("render", "--site", str(tmp_path / "site"), cwd=root)
+    assert res.exit_code == 0, res.stderr
+    page = (tmp_path / "site" / "journeys" / "tour-booking.html").read_text(encoding="utf-8")
+    assert "<h3>Lint findings</h3>" in page
+    config = root / "cjm.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "lint:\n  rules: {}\n" in text
+    config.write_text(text.replace("lint:\n  rules: {}\n", "lint:\n  rules:\n    no-such-rule: off\n"), "utf-8")
+    assert cjm("lint", cwd=root).exit_code == 2  # what lint itself says of the setting
+    res = cjm("render", "--site", str(tmp_path / "site2"), cwd=root)
+    assert res.exit_code == 0, res.stderr
+    page = (tmp_path / "site2" / "journeys" / "tour-booking.html").read_text(encoding="utf-8")
+    assert "<h3>Lint findings</h3>" not in page  # the report leaves lint out; `cjm lint` reports the setting
+    assert "Booking a cross-country bus tour" in page

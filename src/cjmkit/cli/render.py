@@ -129,7 +129,7 @@ def render(
 
             data = journey_markdown(journey, catalog)
         elif fmt == "html":
-            from cjmkit.rendering.report import TemplateProblem, html_report, lint_findings
+            from cjmkit.rendering.report import TemplateProblem, html_report, lint_findings, lint_settings
 
             try:
                 data = html_report(
@@ -137,7 +137,7 @@ def render(
                     catalog,
                     engine=engine,
                     template_dir=template_dir,
-                    lint=lint_findings(journey, result.document, catalog, workspace),
+                    lint=lint_findings(journey, result.document, catalog, lint_settings(workspace)),
                     source=result.path,
                 )
             except TemplateProblem as err:

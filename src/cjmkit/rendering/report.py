@@ -133,22 +133,28 @@ class LintSection:
     findings: list[Any]
 
 
-def lint_findings(
-    journey: Journey, document: Any, catalog: Catalog, workspace: Any, today: dt.date | None = None
-) -> LintSection | None:
-    """The lint findings for the report, or None when the lint engine is unavailable or cannot run.
+def lint_settings(workspace: Any, today: dt.date | None = None) -> Any | None:
+    """The workspace's lint settings for the report, or None when lint cannot run.
 
     The report never fails because of lint (for example a broken ``lint:``
     setting in ``cjm.yaml``, which ``cjm lint`` reports): it leaves the section out.
+    A site resolves them once for all its pages.
     """
     try:
-        from cjmkit.linting import lint_journey, settings_for
-    except ImportError:
+        from cjmkit.linting import settings_for
+
+        return settings_for(workspace, today=today)
+    except Exception:
         return None
-    if document is None:
+
+
+def lint_findings(journey: Journey, document: Any, catalog: Catalog, settings: Any | None) -> LintSection | None:
+    """The lint findings for the report, or None when there are no settings (see :func:`lint_settings`)."""
+    if document is None or settings is None:
         return None
     try:
-        settings = settings_for(workspace, today=today)
+        from cjmkit.linting import lint_journey
+
         return LintSection(list(lint_journey(journey, document, catalog, settings)))
     except Exception:
         return None

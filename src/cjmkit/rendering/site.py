@@ -22,7 +22,7 @@ from cjmkit.model.base import ID_PATTERN
 from cjmkit.model.journey import Journey
 from cjmkit.parallel import map_files
 from cjmkit.rendering.palette import Names
-from cjmkit.rendering.report import html_report, lint_findings, render_template
+from cjmkit.rendering.report import html_report, lint_findings, lint_settings, render_template
 from cjmkit.validation import FileResult, validate_file
 from cjmkit.workspace import Workspace
 
@@ -87,6 +87,7 @@ class _PageTask:
     engine: str
     template_dir: Path | None
     today: dt.date
+    lint: Any  # the lint settings, resolved once for every page; None: no lint section
 
 
 def _build_page(task: _PageTask) -> _Page:
@@ -102,7 +103,7 @@ def _build_page(task: _PageTask) -> _Page:
         engine=task.engine,
         template_dir=task.template_dir,
         today=task.today,
-        lint=lint_findings(journey, fr.document, catalog, task.workspace, task.today),
+        lint=lint_findings(journey, fr.document, catalog, task.lint),
         home="../index.html",
         source=fr.path,
     )
@@ -142,7 +143,8 @@ def write_site(
     loads: list[dict[str, facts.TeamLoad]] = []
     titles: dict[str, str] = {}
     seen: dict[str, str] = {}
-    tasks = [_PageTask(path, workspace, engine, template_dir, today) for path in files]
+    settings = lint_settings(workspace, today)
+    tasks = [_PageTask(path, workspace, engine, template_dir, today, settings) for path in files]
     for i, page in enumerate(map_files(_build_page, tasks, jobs)):
         if page.html is None or page.row is None or page.journey_id is None:
             result.invalid.append(FileResult(page.path, page.diagnostics, journey_id=page.journey_id))
