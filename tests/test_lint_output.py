@@ -116,3 +116,71 @@ def test_junit_escapes_what_users_write():
 def test_schema_copy_is_the_sarif_2_1_0_schema():
     schema = json.loads(Path(SARIF_SCHEMA).read_text(encoding="utf-8"))
     assert "2.1.0" in schema["title"]
+
+
+GAPS = "lint:\n  rules: {}\n  options:\n    perception-gap: {skip_when_addressed: false}"
+# A stage inserted before the others and comment lines at the top: edits that move every line and index.
+NEW_FIRST_STAGE = """\
+  - id: hearing
+    name: Hearing about tours
+    owner: marketing
+    touchpoints:
+      - id: friend-tip
+        name: Hears about the tour from a friend
+        channel: website
+        owner: marketing
+        emotion: 1
+        desired_emotion: 1
+        next: [tour-search]
+"""
+
+
+def sarif_results(root: Path, *args: str) -> list[dict]:
+    result = run_cli("lint", "--format", "sarif", *args, cwd=root)
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)["runs"][0]["results"]
+
+
+def test_sarif_fingerprints_are_unique_per_finding_and_survive_edits_elsewhere(tmp_path, validator):
+    root = workspace(tmp_path, {"tour.cjm.yaml": STALE_AND_UNOWNED}, GAPS)
+    before = sarif_results(root)
+    gaps = [r for r in before if r["ruleId"] == "L203"]
+    assert len(gaps) == 2  # importance and performance of one touchpoint
+    prints = [r["partialFingerprints"]["cjmFinding/v1"] for r in before]
+    assert len(set(prints)) == len(prints), prints
+
+    moved = "# Reviewed with the tour team.\n# Owner: CX.\n" + STALE_AND_UNOWNED.replace(
+        "stages:\n", "stages:\n" + NEW_FIRST_STAGE, 1
+    )
+    (root / "journeys" / "tour.cjm.yaml").write_text(moved, encoding="utf-8")
+    after = sarif_results(root)
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after if r["ruleId"] == "L203"] != [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in gaps
+    ]
+    same = {(r["ruleId"], r["partialFingerprints"]["cjmFinding/v1"]) for r in before}
+    assert same <= {(r["ruleId"], r["partialFingerprints"]["cjmFinding/v1"]) for r in after}
+
+
+def test_sarif_paths_are_relative_to_the_repository_root_when_run_from_a_subfolder(tmp_path, validator):
+    repo = tmp_path / "shop"
+    (repo / ".git").mkdir(parents=True)  # what cjm looks for: a clone's top folder
+    (repo / "cx").mkdir()
+    root = workspace(repo / "cx", {"tour.cjm.yaml": STALE_AND_UNOWNED})
+    result = run_cli("lint", "--format", "sarif", ".", cwd=root / "journeys")
+    log = json.loads(result.stdout)
+    assert_valid(validator, log)
+    run = log["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.resolve().as_uri() + "/"}}
+    locations = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    assert locations == {"cx/journeys/tour.cjm.yaml"}
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] for r in run["results"]} == {
+        "%SRCROOT%"
+    }
+
+
+def test_sarif_outside_a_repository_is_relative_to_the_workspace(tmp_path, validator):
+    root = workspace(tmp_path, {"tour.cjm.yaml": STALE_AND_UNOWNED})
+    log = json.loads(run_cli("lint", "--format", "sarif", ".", cwd=root / "journeys").stdout)
+    assert_valid(validator, log)
+    [uri] = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uri == "journeys/tour.cjm.yaml"

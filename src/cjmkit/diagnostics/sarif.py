@@ -3,14 +3,22 @@
 Each finding becomes a ``result`` whose ``ruleId`` is the rule's code; the
 rules' documentation travels in ``tool.driver.rules`` so a viewer can show what
 a finding means and how to fix it.
+
+File paths are relative to the source root (the git repository around the
+current folder, else the cjm workspace, else the current folder), which the log
+declares as ``%SRCROOT%``: code-scanning services place results by paths from
+the repository root, whichever folder cjm ran in.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
@@ -19,6 +27,9 @@ from cjmkit.diagnostics import Diagnostic
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "cjmFinding/v1"
+_INDEX = re.compile(r"\[\d+\]")
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,45 @@ def _message(d: Diagnostic) -> str:
     return d.message + (f" ({extra})" if extra else "")
 
 
+def source_root(start: Path | None = None) -> Path:
+    """The folder SARIF paths are relative to: the git repository, else the cjm workspace, else ``start``."""
+    from cjmkit.workspace import find_workspace_root
+
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():  # a folder in a clone, a file in a worktree or submodule
+            return folder
+    return find_workspace_root(here) or here
+
+
+def _artifact(path: str, root: Path) -> dict[str, Any]:
+    """The artifact location of a reported path (relative to the current folder, or absolute)."""
+    full = (Path.cwd() / path).resolve()
+    try:
+        relative = full.relative_to(root)
+    except ValueError:  # outside the source root: only an absolute URI places it
+        return {"uri": full.as_uri()}
+    return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}
+
+
+def _fingerprints(diags: Sequence[Diagnostic], uris: Sequence[str]) -> list[str]:
+    """A fingerprint per finding that survives edits elsewhere in the file.
+
+    Built from the file, the code, the item's id and the key path without list
+    positions, so moving lines or inserting a stage above leaves it alone; line
+    numbers stay out. Findings that still share one are numbered in file order.
+    """
+    bases = [
+        f"{uri}:{d.code}:{d.item_id or ''}:{_INDEX.sub('', d.key_path)}" for d, uri in zip(diags, uris, strict=True)
+    ]
+    seen: Counter[str] = Counter()
+    out = []
+    for base in bases:
+        seen[base] += 1
+        out.append(base if seen[base] == 1 else f"{base}:{seen[base]}")
+    return out
+
+
 def to_sarif(
     diags: Sequence[Diagnostic],
     rules: Sequence[SarifRule] = (),
@@ -91,16 +141,27 @@ def to_sarif(
     tool_name: str = "cjm",
     version: str | None = None,
     information_uri: str = "https://github.com/cjmkit/cjmkit",
+    root: Path | None = None,
 ) -> dict[str, Any]:
-    """A SARIF log with one run: every rule in ``rules`` plus any other code that occurs."""
+    """A SARIF log with one run: every rule in ``rules`` plus any other code that occurs.
+
+    Paths are made relative to ``root`` (by default :func:`source_root` of the
+    current folder).
+    """
+    root = (root or source_root()).resolve()
     descriptors = list(rules)
     index = {r.id: i for i, r in enumerate(descriptors)}
+    ordered = sorted(diags, key=lambda d: d.sort_key())
+    artifacts = {path: _artifact(path, root) for path in {d.path for d in diags}}
+    fingerprint = dict(
+        zip(map(id, ordered), _fingerprints(ordered, [artifacts[d.path]["uri"] for d in ordered]), strict=True)
+    )
     results = []
     for d in diags:
         if d.code not in index:
             index[d.code] = len(descriptors)
             descriptors.append(_fallback_rule(d))
-        location: dict[str, Any] = {"artifactLocation": {"uri": quote(d.path.replace("\\", "/"))}}
+        location: dict[str, Any] = {"artifactLocation": dict(artifacts[d.path])}
         if d.line > 0:
             location["region"] = {"startLine": d.line, "startColumn": max(1, d.column)}
         result: dict[str, Any] = {
@@ -109,10 +170,8 @@ def to_sarif(
             "level": _LEVELS[d.severity.value],
             "message": {"text": _message(d)},
             "locations": [{"physicalLocation": location}],
+            "partialFingerprints": {FINGERPRINT: fingerprint[id(d)]},
         }
-        if d.item_id:
-            # Lets a dashboard follow a finding when lines move: the item's id does not.
-            result["partialFingerprints"] = {"cjmItem/v1": f"{d.code}:{d.key_path}:{d.item_id}"}
         props = {k: v for k, v in (("keyPath", d.key_path), ("itemId", d.item_id), ("rule", d.rule)) if v}
         if props:
             result["properties"] = props
@@ -128,7 +187,14 @@ def to_sarif(
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
-        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 

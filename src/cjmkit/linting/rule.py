@@ -47,12 +47,23 @@ class RuleContext:
     options: Mapping[str, Any]
 
     def finding(
-        self, loc: Loc, message: str, *, item_id: str | None = None, hint: str | None = None, key: bool = False
+        self,
+        loc: Loc,
+        message: str,
+        *,
+        item_id: str | None = None,
+        hint: str | None = None,
+        key: bool = False,
+        aspect: str | None = None,
     ) -> Diagnostic:
         """A finding about the item at ``loc``, positioned where that item starts in the file.
 
         ``key=True`` points at the key instead of its value (for a list such as
         ``stages``, the line that names it rather than its first entry).
+        ``aspect`` names the field of the item the finding is about when one item
+        can have several findings of a rule: it ends the key path, which tells the
+        findings apart, while the position stays on the item so that suppression
+        comments written there keep working.
         """
         line, column = self.document.locate(loc, key=key)
         return Diagnostic(
@@ -62,7 +73,7 @@ class RuleContext:
             line=line,
             column=column,
             severity=self.severity,
-            key_path=format_loc(loc),
+            key_path=format_loc((*loc, aspect) if aspect else loc),
             hint=hint,
             rule=self.rule.name,
             item_id=item_id,

@@ -80,4 +80,5 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
                 f"customers rate the {gap.measure} of touchpoint '{tp.name}' {gap.customer}, the company "
                 f"{gap.company}: {meaning}",
                 item_id=tp.id,
+                aspect=gap.measure,
             )
