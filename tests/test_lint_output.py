@@ -184,3 +184,31 @@ def test_sarif_outside_a_repository_is_relative_to_the_workspace(tmp_path, valid
     assert_valid(validator, log)
     [uri] = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
     assert uri == "journeys/tour.cjm.yaml"
+
+
+def test_junit_has_one_uniquely_named_case_per_finding_as_gitlab_counts_them(tmp_path):
+    root = workspace(tmp_path, {"tour.cjm.yaml": STALE_AND_UNOWNED}, GAPS)
+    result = run_cli("lint", "--format", "junit", "--fail-on", "warning", cwd=root)
+    findings = json.loads(run_cli("lint", "--format", "json", cwd=root).stdout)["diagnostics"]
+    assert sum(d["rule"] == "perception-gap" for d in findings) == 2  # two findings of one rule on one line
+    # GitLab keeps one test case per classname + name: a later case with the same pair replaces the earlier.
+    cases = {(c.get("classname"), c.get("name")): c for c in ET.fromstring(result.stdout).iter("testcase")}
+    failed = [c for c in cases.values() if c.find("failure") is not None]
+    assert len(failed) == len(findings)
+
+
+def test_junit_is_well_formed_xml_when_the_map_holds_control_characters(tmp_path):
+    text = STALE_AND_UNOWNED.replace("name: Searches tours on the web site", 'name: "Bell\\a, escape\\e[31m, nul\\0"')
+    root = workspace(tmp_path, {"tour.cjm.yaml": text}, GAPS)
+    result = run_cli("lint", "--format", "junit", "--fail-on", "warning", cwd=root)
+    suites = ET.fromstring(result.stdout.encode("utf-8"))  # raises on characters XML 1.0 forbids
+    messages = [f.get("message") or "" for f in suites.iter("failure")]
+    assert any("Bell\\x07, escape\\x1b[31m, nul\\x00" in m for m in messages), messages
+
+
+def test_junit_writes_forbidden_characters_as_visible_escapes():
+    d = Diagnostic(code="L104", message="a\x07b\x1bc\x00d\te", path="maps/x\x1b.cjm.yaml", line=3, rule="r")
+    root = ET.fromstring(to_junit([d], [d.path], fail_on=Severity.INFO))
+    case = root.find(".//testcase")
+    assert case is not None and case.get("classname") == "maps/x\\x1b.cjm.yaml"
+    assert root.find(".//failure").get("message") == "a\\x07b\\x1bc\\x00d\te"  # type: ignore[union-attr]

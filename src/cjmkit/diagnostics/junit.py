@@ -4,16 +4,31 @@ One test suite per file and one test case per finding; a file with no
 findings is a single passing case, so every checked file shows up. Findings
 below the ``--fail-on`` severity are passing cases that carry their message,
 so the report agrees with the exit code.
+
+Every test case has its own ``classname`` + ``name`` pair, since CI services
+such as GitLab key test cases by them, and the text holds no character that
+XML 1.0 forbids (control characters in a map would make the report unreadable).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Sequence
 from typing import IO
 
 from cjmkit.diagnostics import Diagnostic, Severity
+
+# What XML 1.0 does not allow in a document: C0 controls but tab, newline and
+# carriage return; lone surrogates; U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML 1.0 forbids written as a visible ``\\xNN`` / ``\\uNNNN`` escape."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def _text(d: Diagnostic) -> str:
@@ -22,7 +37,21 @@ def _text(d: Diagnostic) -> str:
     lines = [text_line(d)]
     if d.key_path and not detail(d):
         lines.append(f"at {d.key_path}")
-    return "\n".join(lines)
+    return xml_safe("\n".join(lines))
+
+
+def _case_names(found: Sequence[Diagnostic]) -> list[str]:
+    """A distinct test case name for each finding of one file: rule, line, key path, then a number if need be."""
+    names = []
+    for d in found:
+        name = f"{d.label} at line {d.line}" if d.line else d.label
+        names.append(xml_safe(f"{name} ({d.key_path})" if d.key_path else name))
+    seen: Counter[str] = Counter()
+    out = []
+    for name in names:
+        seen[name] += 1
+        out.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
+    return out
 
 
 def to_junit(
@@ -36,25 +65,20 @@ def to_junit(
     by_file: dict[str, list[Diagnostic]] = {path: [] for path in files}
     for d in diags:
         by_file.setdefault(d.path, []).append(d)
-    root = ET.Element("testsuites", name=name)
+    root = ET.Element("testsuites", name=xml_safe(name))
     total = failed = 0
     for path, found in by_file.items():
-        suite = ET.SubElement(root, "testsuite", name=path)
+        shown = xml_safe(path)
+        suite = ET.SubElement(root, "testsuite", name=shown)
         suite_failed = 0
         if not found:
-            ET.SubElement(suite, "testcase", name="no problems found", classname=path, file=path)
-        for d in found:
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                name=f"{d.label} at line {d.line}" if d.line else d.label,
-                classname=path,
-                file=path,
-            )
+            ET.SubElement(suite, "testcase", name="no problems found", classname=shown, file=shown)
+        for d, case_name in zip(found, _case_names(found), strict=True):
+            case = ET.SubElement(suite, "testcase", name=case_name, classname=shown, file=shown)
             if d.line:
                 case.set("line", str(d.line))
             if d.severity.rank >= fail_on.rank:
-                failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
+                failure = ET.SubElement(case, "failure", message=xml_safe(d.message), type=d.severity.value)
                 failure.text = _text(d)
                 suite_failed += 1
             else:
