@@ -40,7 +40,7 @@ def test_update_sets_values_and_date_and_keeps_comments(cjm: Cjm, tmp_path: Path
     assert comments(after) == comments(before)
     # Only the three values changed: every other line is as written.
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=False) if a != b]
-    assert changed[0] == ("measured: 2026-11-20", "measured: 2026-12-02")
+    assert changed[0] == ('measured: "2026-11-20"', 'measured: "2026-12-02"')
     assert len(after.splitlines()) == len(before.splitlines()) + 1
     assert "            current: 55.5" in after.splitlines()
     again = cjm("kpi", "update", "--from", "metrics.csv", cwd=ws)

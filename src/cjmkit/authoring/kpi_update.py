@@ -150,6 +150,7 @@ def _journey_index(files: list[Path]) -> tuple[dict[str, Path], dict[str, set[st
 
 def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace | None, shown: str) -> UpdateReport:
     """Work out every file's new text (nothing is written here)."""
+    from cjmkit.authoring.dates import date_scalar
     from cjmkit.authoring.roundtrip import dump_rt, load_rt
     from cjmkit.loader import parse
     from cjmkit.model.journey import Journey, Kpi
@@ -207,7 +208,7 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
         measured = max(m.date for m in rows)
         old_measured = data.get("measured")
         if old_measured is None or str(old_measured) < measured.isoformat():
-            _insert_in_order(data, "measured", measured, list(Journey.model_fields))
+            _insert_in_order(data, "measured", date_scalar(measured), list(Journey.model_fields))
             update.changes.append(f"measured: {old_measured or 'never'} -> {measured.isoformat()}")
         if not update.changes:
             continue

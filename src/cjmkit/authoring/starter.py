@@ -179,6 +179,7 @@ def init_workspace(folder: Path) -> list[Path]:
 
     Returns the files written.
     """
+    from cjmkit.authoring.dates import date_text
     from cjmkit.fileio import write_new
 
     config = folder / WORKSPACE_FILE
@@ -192,7 +193,7 @@ def init_workspace(folder: Path) -> list[Path]:
     starter = Template(
         STARTER_JOURNEY, templates_dir() / "journeys" / "init" / "first-journey.cjm.yaml.in", "", "built-in"
     )
-    text = starter.text.replace("updated: 2000-01-01", f"updated: {dt.date.today().isoformat()}")
+    text = starter.text.replace('updated: "2000-01-01"', f"updated: {date_text(dt.date.today())}")
     write_new(config, _workspace_text())
     write_new(journey, text)
     return [config, journey]
