@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from cjmkit.model import Journey
 from cjmkit.validation import validate_file
 from tests.authoring_helpers import bare_workspace, copy_examples
 from tests.conftest import Result
@@ -97,3 +98,112 @@ def test_a_bad_id_is_reported_at_the_diagram_and_nothing_is_written(cjm: Cjm, tm
     assert "notes.md:6:1: error[E136] 'Sign Up' is not a valid id" in res.stdout, res.stdout
     assert "try 'sign-up'" in res.stdout and "Nothing was written" in res.stdout
     assert not list(tmp_path.rglob("*.cjm.yaml"))
+
+
+FIXTURES = Path(__file__).resolve().parent / "data" / "mermaid"
+
+
+def import_fixture(cjm: Cjm, tmp_path: Path, name: str, *options: str) -> tuple[Result, Journey]:
+    """Import a fixture into a fresh workspace; the result must be written and valid."""
+    bare_workspace(tmp_path)
+    (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
+    res = cjm("import", "mermaid", name, "-o", "out.cjm.yaml", *options, cwd=tmp_path)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    journey = validate_file(tmp_path / "out.cjm.yaml").journey
+    assert journey is not None
+    return res, journey
+
+
+def tasks(journey: Journey) -> list[tuple[str, str, int | None, list[str]]]:
+    return [(stage.name, tp.name, tp.emotion, tp.personas) for _, stage, _, tp in journey.iter_touchpoints()]
+
+
+def test_a_diagram_in_an_html_div_ends_at_the_closing_tag(cjm: Cjm, tmp_path: Path) -> None:
+    res, journey = import_fixture(cjm, tmp_path, "html-div.md")
+    assert journey.title == "Getting help with a broken router"
+    assert [name for _, name, _, _ in tasks(journey)] == [
+        "Internet stops",
+        "Restarts the router",
+        "Calls the hotline",
+        "Waits in the queue",
+        "Gets a ticket number",
+    ]
+    assert journey.personas == ["customer", "agent"]  # no '<comma separated list of actors>'
+    assert "not understood" not in res.stdout
+
+
+def test_a_diagram_in_a_restructuredtext_code_directive_ends_with_its_indented_block(cjm: Cjm, tmp_path: Path) -> None:
+    res, journey = import_fixture(cjm, tmp_path, "docs.rst")
+    assert tasks(journey) == [
+        ("Choose", "Browses the catalogue", 1, ["buyer"]),
+        ("Choose", "Asks for approval", -1, ["buyer", "manager"]),
+        ("Receive", "Gets the delivery", 2, ["buyer"]),
+    ]
+    assert "Owner" not in res.stdout and "Web" not in res.stdout
+
+
+def test_a_diagram_in_an_html_pre_element_has_its_entities_decoded(cjm: Cjm, tmp_path: Path) -> None:
+    _, journey = import_fixture(cjm, tmp_path, "page.html")
+    assert tasks(journey) == [
+        ("Pay", "Enters card & address", -1, ["shopper"]),
+        ("Pay", "Confirms > pays", 1, ["shopper"]),
+    ]
+
+
+def test_of_several_diagrams_the_one_asked_for_is_imported_and_the_others_are_named(cjm: Cjm, tmp_path: Path) -> None:
+    res, journey = import_fixture(cjm, tmp_path, "several.md")
+    assert journey.title == "Buying bread"
+    assert "warning: several.md has 2 journey diagrams" in res.stderr
+    assert "2 'Baking at night' (line 14)" in res.stderr and "--index N" in res.stderr
+
+    second = cjm("import", "mermaid", "several.md", "--index", "2", "-o", "second.cjm.yaml", cwd=tmp_path)
+    assert second.exit_code == 0, second.stderr
+    by_title = cjm("import", "mermaid", "several.md", "--title", "baking at NIGHT", "-o", "t.cjm.yaml", cwd=tmp_path)
+    assert by_title.exit_code == 0, by_title.stderr
+    assert (tmp_path / "second.cjm.yaml").read_text() == (tmp_path / "t.cjm.yaml").read_text()
+    baking = validate_file(tmp_path / "t.cjm.yaml").journey
+    assert baking is not None and [tp.name for _, _, _, tp in baking.iter_touchpoints()] == [
+        "Mixes the dough",
+        "Fires the oven",
+    ]
+
+    for wrong in (("--index", "3"), ("--title", "Selling cakes")):
+        res = cjm("import", "mermaid", "several.md", *wrong, "-o", "x.cjm.yaml", cwd=tmp_path)
+        assert res.exit_code == 2 and "'Buying bread'" in res.stderr, res.stderr
+        assert "Traceback" not in res.stderr and not (tmp_path / "x.cjm.yaml").exists()
+
+
+def test_keywords_follow_mermaids_journey_grammar(cjm: Cjm, tmp_path: Path) -> None:
+    res, journey = import_fixture(cjm, tmp_path, "keywords.mmd")
+    assert journey.title == "Breakfast day"  # 'Title' is a keyword in any case
+    assert tasks(journey) == [
+        ("Morning", "titled breakfast", 2, ["me"]),  # no blank after 'title': a task
+        ("Morning", "Make tea", -2, ["me"]),  # score 0 is accepted
+        ("Morning", "sectional sofa", 0, ["me"]),
+        ("Morning", "Extra", -1, ["me"]),  # 'Me: you': Mermaid's actor is 'Me'
+    ]
+    assert "line 5: score 0 of 'Make tea' was read as 1" in res.stdout
+
+
+def test_ids_are_transliterated_from_any_script(cjm: Cjm, tmp_path: Path) -> None:
+    _, journey = import_fixture(cjm, tmp_path, "russian.md")
+    assert journey.id == "poisk-tura" and journey.title == "Поиск тура"
+    assert [s.id for s in journey.stages] == ["poisk", "oplata", "zhi-fu", "kratisi", "stage"]
+    assert [tp.id for _, _, _, tp in journey.iter_touchpoints()] == [
+        "ishchet-tur-na-sayte",
+        "oplachivaet-kartoy",
+        "xuan-ze-lu-xian",
+        "epivevaiosi",
+        "touchpoint",  # '…': nothing readable to make an id from
+    ]
+    assert journey.personas == ["pokupatel", "menedzher", "gu-ke", "pelatis"]
+
+
+def test_slugs_are_readable_in_every_script_and_placeholders_only_when_nothing_is_left() -> None:
+    from cjmkit.authoring.importing import slugify
+
+    assert slugify("Поиск тура") == "poisk-tura"
+    assert slugify("Κράτηση θέσης") == "kratisi-thesis"
+    assert slugify("支付 online") == "zhi-fu-online"
+    assert slugify("Make tea!") == "make-tea"
+    assert slugify("— ? —", "stage") == "stage"

@@ -112,3 +112,13 @@ def test_workspace_templates_are_listed_and_used(cjm: Cjm, tmp_path: Path) -> No
     res = cjm("new", "printer-help", "-t", "support", cwd=tmp_path)
     assert res.exit_code == 0, res.stdout + res.stderr
     assert "id: printer-help" in (tmp_path / "journeys" / "printer-help.cjm.yaml").read_text()
+
+
+def test_new_makes_a_readable_id_from_a_title_in_any_script(cjm: Cjm, tmp_path: Path) -> None:
+    assert cjm("init", cwd=tmp_path).exit_code == 0
+    res = cjm("new", "--title", "Поиск тура", cwd=tmp_path)
+    assert res.exit_code == 0, res.stderr
+    journey = validate_file(tmp_path / "journeys" / "poisk-tura.cjm.yaml").journey
+    assert journey is not None and journey.id == "poisk-tura" and journey.title == "Поиск тура"
+    res = cjm("new", "--title", "???", cwd=tmp_path)
+    assert res.exit_code == 2 and "--title has no letters or digits" in res.stderr

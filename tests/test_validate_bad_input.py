@@ -278,3 +278,8 @@ def test_missing_required_key_names_the_item(cjm: Cjm, write: Callable[..., Path
     check(cjm, p, "error[E131]", "the stage 'payment' has no 'name', which is required", line=25)
     p = write("b.cjm.yaml", MINIMAL.replace("        name: Pays\n", ""))
     check(cjm, p, "the touchpoint 'pay' has no 'name', which is required")
+
+
+def test_an_id_in_another_script_gets_a_transliterated_suggestion(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("id: cart", "id: Корзина"))
+    check(cjm, p, "error[E136]", "'Корзина' is not a valid id", "try 'korzina'")

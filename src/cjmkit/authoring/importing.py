@@ -22,6 +22,7 @@ class ImportResult:
     journey_id: str = ""
     text: str = ""
     notes: list[str] = field(default_factory=list)  # what was filled in or could not be carried over
+    warnings: list[str] = field(default_factory=list)  # what the user should know before relying on the result
     diagnostics: list[Diagnostic] = field(default_factory=list)
     lines: dict[tuple[int, ...], int] = field(default_factory=dict)
     """The source line of the journey ``()``, of each stage ``(i,)`` and touchpoint ``(i, j)``, by position."""
@@ -31,9 +32,25 @@ class ImportResult:
         return bool(self.text) and not any(d.severity.value == "error" for d in self.diagnostics)
 
 
+_SYLLABLE_SCRIPTS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+class ImportOptionError(Exception):
+    """An option of the import names nothing in the source (a usage error)."""
+
+
 def slugify(text: str, fallback: str = "item") -> str:
-    """``"Make tea!"`` -> ``make-tea``: a valid id from free text."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    """``"Make tea!"`` -> ``make-tea``, ``"Поиск тура"`` -> ``poisk-tura``: a valid, readable id from free text.
+
+    Text in any script is transliterated to Latin letters first (Chinese to
+    pinyin, Greek and Cyrillic letter by letter); ``fallback`` is used only when
+    nothing readable remains.
+    """
+    from anyascii import anyascii
+
+    # One Chinese character or Korean syllable is one syllable of the reading: keep them apart (zhi-fu).
+    spaced = _SYLLABLE_SCRIPTS.sub(r" \g<0> ", text)
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(spaced).lower()).strip("-")[:60].strip("-")
     return slug or fallback
 
 

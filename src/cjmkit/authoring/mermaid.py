@@ -11,7 +11,9 @@ Mermaid's user-journey diagram has a title, sections (our stages) and tasks
 
 The score becomes the observed emotion (score - 3, so 1..5 maps to -2..+2) and
 the actors become personas.  Anything else is reported, never silently dropped.
-The diagram may sit in a Markdown file, inside a fenced ``mermaid`` block.
+The diagram may sit in a Markdown, HTML or reStructuredText file (see
+:mod:`cjmkit.authoring.mermaid_source`); of several, one is imported and the
+others are named in a warning.
 """
 
 from __future__ import annotations
@@ -19,28 +21,71 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cjmkit.authoring.importing import ImportResult, add_missing_definitions, finish, slugify, unique_id
+from cjmkit.authoring.importing import (
+    ImportOptionError,
+    ImportResult,
+    add_missing_definitions,
+    finish,
+    slugify,
+    unique_id,
+)
+from cjmkit.authoring.mermaid_source import Diagram, find_journeys
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.workspace import Workspace
 
-_FENCE = re.compile(r"^\s*(```|~~~)\s*mermaid\s*$")
-_TASK = re.compile(r"^(?P<name>[^:]+?)\s*:\s*(?P<score>[^:]*?)\s*(?::\s*(?P<actors>.*))?$")
+# Mermaid 11's journey grammar: keywords are case-insensitive and need a blank
+# after them ("titled breakfast: 5: Me" is a task); a title runs to '#' or ';',
+# a section to '#', ':' or ';'; a task is NAME ':' DATA, where DATA splits on
+# ':' into the score and the comma-separated actors (later pieces are ignored).
+_TITLE = re.compile(r"title\s+(?P<value>[^#;]*)", re.I)
+_SECTION = re.compile(r"section\s+(?P<value>[^#:;]*)", re.I)
+_ACCESSIBILITY = re.compile(r"acc(title|descr)\b", re.I)
+_TASK = re.compile(r"(?P<name>[^#:;]+):(?P<data>[^#;]*)")
 
 
-def _diagram_lines(text: str) -> list[tuple[int, str]]:
-    """The lines of the first ``journey`` diagram, with their line numbers in the file."""
-    lines = text.splitlines()
-    numbered = list(enumerate(lines, start=1))
-    fenced = [i for i, line in numbered if _FENCE.match(line)]
-    for start in fenced:
-        body: list[tuple[int, str]] = []
-        for n, line in numbered[start:]:
-            if line.strip().startswith(("```", "~~~")):
-                break
-            body.append((n, line))
-        if any(line.strip() == "journey" for _, line in body):
-            return body
-    return numbered
+class DiagramChoiceError(ImportOptionError):
+    """``--index`` or ``--title`` names no diagram of the file."""
+
+
+def _listing(diagrams: list[Diagram]) -> str:
+    return "; ".join(f"{i} '{d.title or '(no title)'}' (line {d.start})" for i, d in enumerate(diagrams, start=1))
+
+
+def choose_diagram(
+    diagrams: list[Diagram], index: int | None, title: str | None, shown: str
+) -> tuple[Diagram, str | None]:
+    """The diagram asked for (the first by default), and a warning naming the others when there are several."""
+    if index is not None:
+        if not 1 <= index <= len(diagrams):
+            raise DiagramChoiceError(
+                f"--index {index}: {shown} has {len(diagrams)} journey diagram(s): {_listing(diagrams)}"
+            )
+        chosen = diagrams[index - 1]
+    elif title is not None:
+        matching = [d for d in diagrams if d.title.casefold() == title.strip().casefold()]
+        if not matching:
+            raise DiagramChoiceError(
+                f"--title '{title}': no journey diagram of {shown} has that title; it has: {_listing(diagrams)}"
+            )
+        chosen = matching[0]
+    else:
+        chosen = diagrams[0]
+    if len(diagrams) == 1:
+        return chosen, None
+    number = diagrams.index(chosen) + 1
+    return chosen, (
+        f"{shown} has {len(diagrams)} journey diagrams: {_listing(diagrams)}; imported number {number}. "
+        "Choose another with --index N or --title TITLE."
+    )
+
+
+def _score(text: str) -> int | None:
+    """The score as Mermaid reads it (a number), when it is a whole number."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else None
 
 
 def import_mermaid(
@@ -49,40 +94,51 @@ def import_mermaid(
     *,
     workspace: Workspace | None = None,
     journey_id: str | None = None,
+    index: int | None = None,
+    title: str | None = None,
 ) -> ImportResult:
+    """The journey of one diagram in ``text``; raises :class:`DiagramChoiceError` for a bad ``index``/``title``."""
     result = ImportResult()
 
     def problem(message: str, line: int) -> None:
         result.diagnostics.append(Diagnostic(code="I201", message=message, path=shown, line=line, column=1))
 
-    lines = _diagram_lines(text)
-    start = next((i for i, (_, line) in enumerate(lines) if line.strip() == "journey"), None)
-    if start is None:
-        problem("no Mermaid 'journey' diagram found (it starts with a line reading 'journey')", 1)
+    diagrams = find_journeys(text)
+    if not diagrams:
+        problem(
+            "no Mermaid 'journey' diagram found (a .mmd file or a ```mermaid block, <div class=\"mermaid\"> "
+            "or '.. mermaid::' directive whose first line reads 'journey')",
+            1,
+        )
         return result
-    title = ""
+    diagram, others = choose_diagram(diagrams, index, title, shown)
+    if others:
+        result.warnings.append(others)
+    lines = diagram.lines
+    start = 0
+    title_text = diagram.front_title
     stages: list[dict[str, Any]] = []
     stage_ids: set[str] = set()
     touchpoint_ids: set[str] = set()
     personas: dict[str, str] = {}  # actor name -> persona id
     for n, raw in lines[start + 1 :]:
         line = raw.strip()
-        if not line or line.startswith("%%"):
-            if line.startswith("%%"):
-                result.notes.append(f"line {n}: comment not carried over: {line[2:].strip()}")
+        if not line or line.startswith(("%%", "#")):
+            if line:
+                result.notes.append(f"line {n}: comment not carried over: {line.lstrip('%#').strip()}")
             continue
-        if line.startswith("title"):
-            title = line[5:].strip()
+        if match := _TITLE.match(line):
+            title_text = match["value"].strip()
             continue
-        if line.startswith("section"):
-            name = line[7:].strip() or f"Stage {len(stages) + 1}"
+        if match := _SECTION.match(line):
+            name = match["value"].strip() or f"Stage {len(stages) + 1}"
             stages.append({"id": unique_id(slugify(name, "stage"), stage_ids), "name": name, "touchpoints": []})
             result.lines[(len(stages) - 1,)] = n
             continue
-        if line.startswith(("accTitle", "accDescr")):
+        if _ACCESSIBILITY.match(line):
             result.notes.append(f"line {n}: accessibility text not carried over: {line}")
             continue
-        match = _TASK.match(line)
+        match = _TASK.fullmatch(line)
         if not match:
             result.notes.append(f"line {n}: not understood, skipped: {line}")
             continue
@@ -91,27 +147,33 @@ def import_mermaid(
             result.notes.append(f"line {n}: tasks before the first section were put in a stage named 'Journey'")
         name = match["name"].strip()
         tp: dict[str, Any] = {"id": unique_id(slugify(name, "touchpoint"), touchpoint_ids), "name": name}
-        score = match["score"]
-        if score:
-            if re.fullmatch(r"[1-5]", score):
-                tp["emotion"] = int(score) - 3
-            else:
-                result.notes.append(f"line {n}: score '{score}' is not 1..5, so '{name}' has no emotion")
-        actors = [a.strip() for a in (match["actors"] or "").split(",") if a.strip()]
+        pieces = match["data"].split(":")
+        score_text = pieces[0].strip()
+        score = _score(score_text) if score_text else None
+        if score is not None and 1 <= score <= 5:
+            tp["emotion"] = score - 3
+        elif score == 0:  # Mermaid draws it, with its saddest face
+            tp["emotion"] = -2
+            result.notes.append(f"line {n}: score 0 of '{name}' was read as 1 (emotion -2)")
+        elif score_text:
+            result.notes.append(f"line {n}: score '{score_text}' is not 1..5, so '{name}' has no emotion")
+        if len(pieces) > 2:
+            result.notes.append(f"line {n}: ignored after the actors, as Mermaid does: {':'.join(pieces[2:]).strip()}")
+        actors = [a.strip() for a in (pieces[1] if len(pieces) > 1 else "").split(",") if a.strip()]
         if actors:
             taken = set(personas.values())
             for actor in actors:
                 if actor not in personas:
                     personas[actor] = unique_id(slugify(actor, "persona"), taken)
-            tp["personas"] = [personas[a] for a in actors]
+            tp["personas"] = list(dict.fromkeys(personas[a] for a in actors))
         stages[-1]["touchpoints"].append(tp)
         result.lines[(len(stages) - 1, len(stages[-1]["touchpoints"]) - 1)] = n
     if not stages:
         problem("the diagram has no sections or tasks", lines[start][0])
         return result
     result.lines[()] = lines[start][0]
-    jid = journey_id or slugify(title or shown.rsplit("/", 1)[-1].split(".")[0], "journey")
-    data: dict[str, Any] = {"cjm": 1, "id": jid, "title": title or jid}
+    jid = journey_id or slugify(title_text or shown.rsplit("/", 1)[-1].split(".")[0], "journey")
+    data: dict[str, Any] = {"cjm": 1, "id": jid, "title": title_text or jid}
     if personas:
         data["personas"] = list(personas.values())
     data["stages"] = stages

@@ -27,7 +27,7 @@ def _run_import(
     **options: object,
 ) -> None:
     """Convert, validate, and write only if the result is a valid journey that overwrites nothing."""
-    from cjmkit.authoring.importing import ImportResult, check_text
+    from cjmkit.authoring.importing import ImportOptionError, ImportResult, check_text
     from cjmkit.authoring.starter import default_journey_path
     from cjmkit.diagnostics import output as out
     from cjmkit.fileio import write_new
@@ -43,8 +43,13 @@ def _run_import(
         out.write_text(err.diagnostics, 1)
         raise typer.Exit(1) from None
     workspace = open_workspace()
-    result = convert(text, shown, workspace=workspace, **options)
+    try:
+        result = convert(text, shown, workspace=workspace, **options)
+    except ImportOptionError as err:
+        fail_usage(str(err))
     assert isinstance(result, ImportResult)
+    for warning in result.warnings:
+        sys.stderr.write(f"cjm: warning: {warning}\n")
     if not result.ok:
         out.write_text(result.diagnostics, 1)
         sys.stdout.write("Nothing was written.\n")
@@ -87,11 +92,24 @@ def import_csv(
 
 @import_app.command("mermaid")
 def import_mermaid(
-    source: Path = typer.Argument(..., help="A .mmd file, or a Markdown file with a ```mermaid journey block."),
+    source: Path = typer.Argument(
+        ...,
+        help="A .mmd file, or a Markdown, HTML or reStructuredText file with a journey diagram "
+        '(```mermaid, <div class="mermaid">, .. mermaid::).',
+    ),
     output: Path = typer.Option(
         None, "--output", "-o", help="The journey file to write (default: journeys/ID.cjm.yaml)."
     ),
     journey_id: str = typer.Option(None, "--id", help="The journey's id (default: made from the diagram's title)."),
+    index: int = typer.Option(
+        None, "--index", metavar="N", help="Of several journey diagrams in the file, import the N-th (from 1)."
+    ),
+    diagram_title: str = typer.Option(
+        None,
+        "--title",
+        metavar="TITLE",
+        help="Of several journey diagrams in the file, import the one with this title.",
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing journey file."),
 ) -> None:
     """Turn a Mermaid journey diagram into a journey file: sections become stages, tasks touchpoints,
@@ -101,4 +119,4 @@ def import_mermaid(
     """
     from cjmkit.authoring.mermaid import import_mermaid as convert
 
-    _run_import(source, convert, output, force, journey_id=journey_id)
+    _run_import(source, convert, output, force, journey_id=journey_id, index=index, title=diagram_title)

@@ -13,7 +13,9 @@ from cjmkit.cli.common import fail_usage
 
 @app.command()
 def new(
-    journey_id: str = typer.Argument(None, metavar="ID", help="The new journey's id, for example 'checkout'."),
+    journey_id: str = typer.Argument(
+        None, metavar="ID", help="The new journey's id, for example 'checkout' (default: made from --title)."
+    ),
     template: str = typer.Option("b2c", "--template", "-t", help="Which template to start from (see --list)."),
     title: str = typer.Option(None, "--title", help="The journey's title."),
     focus: str = typer.Option(None, "--focus", help="For a tactical map: the JOURNEY/TOUCHPOINT it zooms into."),
@@ -45,8 +47,13 @@ def new(
             origin = "" if t.source == "built-in" else "  (this workspace)"
             sys.stdout.write(f"{t.name:<12} {t.summary}{origin}\n")
         raise typer.Exit(0)
+    if not journey_id and title:
+        from cjmkit.authoring.importing import slugify
+
+        journey_id = slugify(title, "")
     if not journey_id:
-        fail_usage("give the new journey's id, for example: cjm new checkout --template b2c")
+        why = "--title has no letters or digits to make an id from; " if title else ""
+        fail_usage(f"{why}give the new journey's id, for example: cjm new checkout --template b2c")
     try:
         chosen = find_template(template, workspace)
         text = journey_from_template(chosen, journey_id, title=title, focus=parse_focus(focus) if focus else None)

@@ -100,7 +100,9 @@ _SLUG_STRIP = re.compile(r"[^a-z0-9_-]+")
 
 
 def slugify(text: str) -> str:
-    return _SLUG_STRIP.sub("-", text.strip().lower()).strip("-_") or "item"
+    from anyascii import anyascii  # an id to suggest for 'Поиск' is 'poisk'
+
+    return _SLUG_STRIP.sub("-", anyascii(text).strip().lower()).strip("-_") or "item"
 
 
 def _data_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
