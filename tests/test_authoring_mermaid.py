@@ -207,3 +207,14 @@ def test_slugs_are_readable_in_every_script_and_placeholders_only_when_nothing_i
     assert slugify("支付 online") == "zhi-fu-online"
     assert slugify("Make tea!") == "make-tea"
     assert slugify("— ? —", "stage") == "stage"
+
+
+def test_an_embedding_example_in_an_html_code_block_is_not_a_diagram(cjm: Cjm, tmp_path: Path) -> None:
+    bare_workspace(tmp_path)
+    example = '```html\n<div class="mermaid">\njourney\n  title Example\n  section A\n    Task: 5: Me\n</div>\n```\n'
+    (tmp_path / "howto.md").write_text("# Embedding\n\n" + example + "\nOur real journey:\n\n" + WIKI_PAGE)
+    res = cjm("import", "mermaid", "howto.md", "-o", "out.cjm.yaml", cwd=tmp_path)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    assert "warning" not in res.stderr
+    journey = validate_file(tmp_path / "out.cjm.yaml").journey
+    assert journey is not None and journey.title == "Signing up for the app"

@@ -5,7 +5,9 @@ ends: a Markdown fence (```` ```mermaid ````), an HTML element with the class
 ``mermaid`` (``<div class="mermaid">`` or ``<pre class="mermaid">``, in HTML or
 Markdown), or a reStructuredText directive (``.. mermaid::``, ``.. code::
 mermaid``, ``.. code-block:: mermaid``) whose body is the indented block below
-it. Nothing after a container's end is read as part of the diagram.
+it. Nothing after a container's end is read as part of the diagram, and nothing
+inside a fenced block of another language (an ```` ```html ```` example) is read
+at all.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 Lines = list[tuple[int, str]]
 
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})\s*\{?mermaid\}?\s*$", re.I)
+_OTHER_FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 _HTML = re.compile(r"<(?P<tag>div|pre)\b[^>]*\bclass\s*=\s*(?P<q>['\"])[^'\"]*\bmermaid\b[^'\"]*(?P=q)[^>]*>", re.I)
 _RST = re.compile(r"^(?P<indent>\s*)\.\.\s+(?:mermaid::|(?:code|code-block|sourcecode)::\s*mermaid)\s*$", re.I)
 _JOURNEY = re.compile(r"journey\s*;?", re.I)
@@ -96,6 +99,10 @@ def _containers(numbered: Lines) -> list[Lines] | None:
         line = numbered[i][1]
         if fence := _FENCE.match(line):
             body, i = _fenced(numbered, i, fence["fence"])
+        elif other := _OTHER_FENCE.match(line):
+            # A block of another language (```html showing how to embed a diagram) is an example, not a diagram.
+            _, i = _fenced(numbered, i, other["fence"])
+            continue
         elif element := _HTML.search(line):
             body, i = _html_element(numbered, i, element)
         elif directive := _RST.match(line):

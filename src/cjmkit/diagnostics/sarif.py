@@ -108,7 +108,10 @@ def source_root(start: Path | None = None) -> Path:
 
 def _artifact(path: str, root: Path) -> dict[str, Any]:
     """The artifact location of a reported path (relative to the current folder, or absolute)."""
-    full = (Path.cwd() / path).resolve()
+    try:
+        full = (Path.cwd() / path).resolve()
+    except (OSError, ValueError):  # not a path this system can resolve: keep it as reported
+        return {"uri": quote(path.replace("\\", "/"))}
     try:
         relative = full.relative_to(root)
     except ValueError:  # outside the source root: only an absolute URI places it
