@@ -184,7 +184,8 @@ def flow_dot(journey: Journey, catalog: Catalog | None, highlight: dict[str, str
         f"  graph [rankdir=LR, newrank=true, compound=true, nodesep=0.25, ranksep=0.45, "
         f'fontname="{FONT}", fontsize=12, labelloc=t, labeljust=l, '
         f"label={dot_string(journey.title)}, tooltip={dot_string(journey.title)}];",
-        f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize={FLOW_FONTSIZE}, margin="{FLOW_MARGIN},0.06"];',
+        f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize={FLOW_FONTSIZE}, '
+        f'margin="{FLOW_MARGIN},0.06"];',
         f'  edge [color="#57606a", arrowsize=0.7, fontname="{FONT}"];',
     ]
     for si, stage in enumerate(journey.stages):
