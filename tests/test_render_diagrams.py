@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cjmkit.rendering.dot import blueprint_dot, flow_dot
-from cjmkit.rendering.engine import render, render_svg
+from cjmkit.rendering.engine import RenderError, render, render_svg
 from cjmkit.rendering.markdown import journey_markdown
 from cjmkit.rendering.mermaid import journey_mermaid
 from render_helpers import GOLDEN, TOUR, example_workspace, load_journey
@@ -203,3 +203,24 @@ def test_mermaid_of_every_example_is_one_statement_per_line() -> None:
         assert lines[0] == "journey"
         for line in lines[2:]:
             assert line.startswith("    section ") or task.match(line), (path, line)
+
+
+def test_labels_starting_with_a_line_break_are_drawn_by_the_builtin_graphviz() -> None:
+    """A title or name pasted with a leading line break used to crash the built-in Graphviz (a WebAssembly trap)."""
+    journey, catalog = load_journey()
+    stage = journey.stages[0]
+    first = stage.touchpoints[0].model_copy(update={"name": "\r\nSearches tours"})
+    stage = stage.model_copy(update={"touchpoints": [first, *stage.touchpoints[1:]]})
+    journey = journey.model_copy(update={"title": "\nBooking a tour", "stages": [stage, *journey.stages[1:]]})
+    for view in ("flow", "blueprint"):
+        svg = render_svg(flow_dot(journey, catalog) if view == "flow" else blueprint_dot(journey, catalog), "embedded")
+        texts = svg_texts(svg)
+        assert "Booking a tour" in texts and "Searches tours" in texts
+
+
+def test_a_crash_inside_the_builtin_graphviz_is_a_render_error_and_the_next_drawing_works() -> None:
+    # This pair of raw graphs (labels opening with an empty line) makes the WebAssembly trap.
+    with pytest.raises(RenderError, match="built-in Graphviz failed"):
+        render('digraph { graph [label="\\nx"]; a }', "svg", engine="embedded")
+        render('digraph { graph [labelloc=t, labeljust=l, label="\\nx"]; a }', "svg", engine="embedded")
+    assert "b" in svg_texts(render_svg("digraph { b }", "embedded"))

@@ -172,4 +172,9 @@ def _render_embedded(dot_source: str, fmt: str) -> bytes:
         # A failed render can leave the engine's memory in a bad state: start afresh next time.
         _embedded_backend.cache_clear()
         raise RenderError(f"Graphviz could not draw the diagram: {err}") from err
+    except Exception as err:
+        # The WebAssembly itself stopped (a trap: a bug of Graphviz on this input); same remedy.
+        _embedded_backend.cache_clear()
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise RenderError(f"the built-in Graphviz failed on this diagram ({first}); try --engine system") from err
     return out
