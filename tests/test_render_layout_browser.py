@@ -142,3 +142,15 @@ def test_every_label_of_the_diff_page_fits_its_box(
     assert result.exit_code == 0, result.stderr
     assert "[CHANGED]" in page.read_text(encoding="utf-8")
     assert measure(browser, page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("family", ["DejaVu Sans Mono", "DejaVu Serif"])
+def test_labels_fit_when_the_viewer_draws_another_font(browser: Any, out_dir: Path, family: str) -> None:
+    """A machine without DejaVu Sans falls back to a font of other widths: the labels still fit."""
+    journey, catalog = load_journey(max(MAPS, key=lambda p: p.stat().st_size))
+    svg = render_svg(journey_dot(journey, catalog, "flow"), "embedded")
+    other = svg.replace("<g id=", f"<style>text {{ font-family: '{family}' !important; }}</style><g id=", 1)
+    svg_file = out_dir / f"other-font-{family.replace(' ', '-')}.svg"
+    svg_file.write_text(other, encoding="utf-8")
+    assert measure(browser, svg_file) == []
