@@ -15,16 +15,19 @@ import re
 
 from cjmkit.rendering.fonts import CSS_STACK, FAMILY, text_width
 
-_TEXT = re.compile(r'<text ([^>]*)font-family="' + re.escape(FAMILY) + r'" font-size="([0-9.]+)"([^>]*)>([^<]*)</text>')
+# Graphviz may write weight or style between the family and the size (the system one does for some fonts).
+_TEXT = re.compile(
+    r'<text ([^>]*?)font-family="' + re.escape(FAMILY) + r'"([^>]*?) font-size="([0-9.]+)"([^>]*)>([^<]*)</text>'
+)
 
 
 def _fit(match: re.Match[str]) -> str:
-    before, size, after, content = match.groups()
+    before, between, size, after, content = match.groups()
     width = text_width(html.unescape(content), float(size))
     if width <= 0:
         return match.group(0)
     return (
-        f'<text {before}font-family="{CSS_STACK}" font-size="{size}"{after} '
+        f'<text {before}font-family="{CSS_STACK}"{between} font-size="{size}"{after} '
         f'textLength="{width:.2f}" lengthAdjust="spacingAndGlyphs">{content}</text>'
     )
 
