@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
+from cjmkit.rendering import raster
 from cjmkit.rendering.dot import blueprint_dot, flow_dot
 from cjmkit.rendering.engine import render, render_svg
 from cjmkit.rendering.fonts import FONT_FILE
-from cjmkit.rendering.raster import svg_to_png
+from cjmkit.rendering.raster import svg_to_pdf, svg_to_png
 from render_helpers import load_journey
 from test_render_browser import ARGS, CHROMIUM, browser_api
 
@@ -133,3 +134,21 @@ def test_builtin_png_is_about_the_size_system_graphviz_gives() -> None:
     theirs = Image.open(io.BytesIO(theirs_png))
     assert abs(ours.width - theirs.width) < 0.15 * theirs.width
     assert abs(ours.height - theirs.height) < 0.15 * theirs.height
+
+
+def test_a_huge_drawing_is_drawn_smaller_instead_of_exhausting_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 2,000-touchpoint map is metres wide: the picture is capped, the PDF page kept to what readers open."""
+    monkeypatch.setattr(raster, "MAX_PIXELS", 2_000_000)  # the real cap works alike, only slower to test
+    huge = (
+        '<svg width="30000pt" height="20000pt" viewBox="0 0 30000 20000" xmlns="http://www.w3.org/2000/svg">'
+        '<polygon fill="white" points="0,0 30000,0 30000,20000 0,20000"/>'
+        '<polygon fill="#b2182b" points="0,0 15000,0 15000,10000 0,10000"/></svg>'
+    )
+    picture = Image.open(io.BytesIO(svg_to_png(huge)))
+    assert 1_900_000 < picture.width * picture.height <= raster.MAX_PIXELS
+    assert picture.width == pytest.approx(picture.height * 1.5, rel=0.01)
+    assert picture.convert("RGB").getpixel((10, 10)) == (178, 24, 43)
+    pdf = svg_to_pdf(huge)
+    box = re.search(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf)
+    assert box is not None
+    assert float(box.group(1)) == pytest.approx(14_400) and float(box.group(2)) == pytest.approx(9_600)

@@ -22,6 +22,11 @@ PNG_ZOOM = 1.0
 PDF_ZOOM = 3.0
 #: Points per pixel: Graphviz's SVG sizes are in points, resvg counts 96 pixels to the inch.
 _PT_PER_PX = 72 / 96
+#: At most this many pixels in one picture (100 MB of RGBA): a huge map is drawn smaller instead
+#: of exhausting memory, as system Graphviz scales down bitmaps that are too large.
+MAX_PIXELS = 25_000_000
+#: The largest page PDF readers accept (200 inches); a larger drawing is set on a page scaled down to it.
+MAX_PAGE_PT = 14_400.0
 
 
 class RasterError(Exception):
@@ -29,7 +34,11 @@ class RasterError(Exception):
 
 
 def svg_to_png(svg: str, zoom: float = PNG_ZOOM) -> bytes:
-    """The SVG drawn as a PNG, ``zoom`` pixels per SVG pixel."""
+    """The SVG drawn as a PNG, ``zoom`` pixels per SVG pixel (less when that would pass ``MAX_PIXELS``)."""
+    width_pt, height_pt = _size_pt(svg)
+    pixels = (width_pt / _PT_PER_PX) * (height_pt / _PT_PER_PX)
+    # 1 % below the cap: resvg rounds each side up to a whole pixel.
+    zoom = min(zoom, 0.99 * (MAX_PIXELS / max(pixels, 1.0)) ** 0.5)
     try:
         import resvg_py
     except ImportError as err:
@@ -56,7 +65,8 @@ def svg_to_pdf(svg: str) -> bytes:
     width_pt, height_pt = _size_pt(svg)
     with Image.open(io.BytesIO(svg_to_png(svg, PDF_ZOOM))) as picture:
         rgb = picture.convert("RGB")
-    return _pdf_with_image(rgb.width, rgb.height, rgb.tobytes(), width_pt, height_pt)
+    fit = min(1.0, MAX_PAGE_PT / max(width_pt, height_pt, 1.0))
+    return _pdf_with_image(rgb.width, rgb.height, rgb.tobytes(), width_pt * fit, height_pt * fit)
 
 
 _SIZE = re.compile(r'<svg[^>]*?\swidth="([0-9.]+)(pt|px)?"[^>]*?\sheight="([0-9.]+)(pt|px)?"')
