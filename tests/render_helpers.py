@@ -8,6 +8,7 @@ from typing import Any
 from cjmkit.loader import parse
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
+from cjmkit.rendering.engine import system_dot
 from cjmkit.validation import validate_document
 from cjmkit.workspace import Workspace, load_workspace
 
@@ -21,6 +22,11 @@ HOSTILE = (
     '<script>alert("x")</script> "quoted" \\N back\\slash {braces} | pipe <b>bold</b>\n'
     "second line %%{init: {'theme':'dark'}}%% javascript:alert(1) a: b; c # d ` e [link](javascript:x) &amp;"
 )
+
+
+def engines() -> list[str]:
+    """The layout engines on this machine: always the built-in Graphviz, the system one when installed."""
+    return ["embedded", *(["system"] if system_dot() else [])]
 
 
 def example_workspace() -> Workspace:

@@ -64,7 +64,7 @@ def test_hostile_report_runs_no_script_in_chromium(tmp_path: Path) -> None:
     sync_api = _sync_api()
     _, journey = valid_journey(hostile_yaml(ATTACK))
     page = tmp_path / "report.html"
-    page.write_text(html_report(journey, journey.catalog, engine="system"), encoding="utf-8")
+    page.write_text(html_report(journey, journey.catalog), encoding="utf-8")
     pwned, dialogs, _ = _open(sync_api, page)
     assert pwned is None and dialogs == []
 
@@ -74,7 +74,7 @@ def test_the_report_policy_blocks_script_even_if_a_template_lets_it_through(tmp_
     """A custom template that outputs text unescaped still cannot run it: the policy stops inline script."""
     sync_api = _sync_api()
     _, journey = valid_journey(hostile_yaml("Plain title"))
-    html = html_report(journey, journey.catalog, engine="system")
+    html = html_report(journey, journey.catalog)
     page = tmp_path / "report.html"
     page.write_text(html.replace("<body>", f"<body>{ATTACK}", 1), encoding="utf-8")
     pwned, dialogs, blocked = _open(sync_api, page)

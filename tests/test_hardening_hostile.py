@@ -28,6 +28,7 @@ from tests.fuzz.checks import (
     valid_journey,
 )
 from tests.hardening_helpers import ATTACKS, hostile_journey, hostile_yaml
+from tests.render_helpers import engines
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -41,8 +42,10 @@ def hostile(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 
 def test_html_report_runs_nothing_and_loads_nothing(hostile) -> None:  # type: ignore[no-untyped-def]
     _, _, journey = hostile
-    html = html_report(journey, journey.catalog, engine="system", today=TODAY)
-    assert_safe_html(html)
+    for engine in engines():
+        html = html_report(journey, journey.catalog, engine=engine, today=TODAY)
+        assert "<svg" in html, "the report has no diagram"
+        assert_safe_html(html)
 
 
 def test_svg_and_dot_keep_the_text_inside_labels(hostile) -> None:  # type: ignore[no-untyped-def]
@@ -52,8 +55,9 @@ def test_svg_and_dot_keep_the_text_inside_labels(hostile) -> None:  # type: igno
         # One graph, and no attribute the map did not ask for (a label escaping its quotes would add one).
         structure = re.sub(r'"(?:[^"\\]|\\.)*"', '""', dot)
         assert structure.count("digraph") == 1 and "pwned" not in structure
-        svg = render_svg(dot, "system")
-        assert_safe_html(f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">{svg}')
+        for engine in engines():
+            svg = render_svg(dot, engine)
+            assert_safe_html(f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">{svg}')
 
 
 def test_mermaid_and_markdown_stay_inert_in_a_pull_request_comment(hostile) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +110,8 @@ def test_diff_reports_stay_safe() -> None:
             new_catalog=new.catalog,
         )
         report = DiffReport(old_label="main", new_label=evil, files=[diff])
-        assert_safe_html(render_html(report, engine="system").replace("<head>", _CSP_HEAD, 1))
+        for engine in engines():
+            assert_safe_html(render_html(report, engine=engine).replace("<head>", _CSP_HEAD, 1))
         md = render_markdown(report)
         assert "<script" not in md.lower() and "<img" not in md.lower()
 
@@ -116,7 +121,7 @@ _CSP_HEAD = '<head><meta http-equiv="Content-Security-Policy" content="default-s
 
 def test_report_policy_forbids_inline_script() -> None:
     _, journey = valid_journey(hostile_yaml("Plain"))
-    html = html_report(journey, journey.catalog, engine="system", today=TODAY)
+    html = html_report(journey, journey.catalog, today=TODAY)
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     assert policy and csp_forbids_inline_script(policy.group(1))
     assert not csp_forbids_inline_script("default-src 'none'; script-src 'unsafe-inline'")

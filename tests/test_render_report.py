@@ -6,6 +6,7 @@ import datetime as dt
 import html.parser
 import json
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -251,3 +252,35 @@ def test_site_pages_carry_lint_findings_unless_the_lint_settings_are_broken(cjm,
     page = (tmp_path / "site2" / "journeys" / "tour-booking.html").read_text(encoding="utf-8")
     assert "<h3>Lint findings</h3>" not in page  # the report leaves lint out; `cjm lint` reports the setting
     assert "Booking a cross-country bus tour" in page
+
+
+def _footer(html: str) -> str:
+    match = re.search(r"<footer>(.*?)</footer>", html, re.S)
+    assert match is not None
+    return match.group(1)
+
+
+def test_report_footer_shows_the_map_relative_to_its_workspace(cjm, tmp_path: Path, minimal: str) -> None:  # type: ignore[no-untyped-def]
+    """A report is shared: its footer must not show where the map sits on the author's machine."""
+    workspace = tmp_path / "home" / "alice" / "maps"
+    shutil.copytree(EXAMPLES, workspace)
+    journey = workspace / "journeys" / "tour-booking.cjm.yaml"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = cjm("render", str(journey), "-o", str(elsewhere / "report.html"), cwd=elsewhere)
+    assert out.exit_code == 0, out.stderr
+    footer = _footer((elsewhere / "report.html").read_text(encoding="utf-8"))
+    assert "from journeys/tour-booking.cjm.yaml." in footer and str(tmp_path) not in footer
+
+    site = cjm("render", "--site", str(elsewhere / "site"), cwd=workspace)
+    assert site.exit_code == 0, site.stderr
+    page = (elsewhere / "site" / "journeys" / "tour-booking.html").read_text(encoding="utf-8")
+    assert "from journeys/tour-booking.cjm.yaml." in _footer(page)
+
+    loose = tmp_path / "loose" / "checkout.cjm.yaml"
+    loose.parent.mkdir()
+    loose.write_text(minimal, encoding="utf-8")
+    out = cjm("render", str(loose), "-o", str(elsewhere / "loose.html"), cwd=elsewhere)
+    assert out.exit_code == 0, out.stderr
+    footer = _footer((elsewhere / "loose.html").read_text(encoding="utf-8"))
+    assert "from checkout.cjm.yaml." in footer and str(tmp_path) not in footer

@@ -29,7 +29,7 @@ COMMANDS: list[list[str]] = [
     ["render", "-f", "mermaid", "{f}"],
     ["render", "-f", "markdown", "{f}"],
     ["render", "-f", "dot", "--view", "blueprint", "{f}"],
-    ["render", "-f", "html", "--engine", "system", "-o", "{d}/out.html"],
+    ["render", "-f", "html", "-o", "{d}/out.html"],
     ["diff", "--format", "json", "{f}", "{f}"],
     ["fmt", "--check", "{f}"],
     ["stats", "--format", "json", "{f}"],

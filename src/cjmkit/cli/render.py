@@ -129,7 +129,13 @@ def render(
 
             data = journey_markdown(journey, catalog)
         elif fmt == "html":
-            from cjmkit.rendering.report import TemplateProblem, html_report, lint_findings, lint_settings
+            from cjmkit.rendering.report import (
+                TemplateProblem,
+                html_report,
+                lint_findings,
+                lint_settings,
+                shown_source,
+            )
 
             try:
                 data = html_report(
@@ -138,7 +144,7 @@ def render(
                     engine=engine,
                     template_dir=template_dir,
                     lint=lint_findings(journey, result.document, catalog, lint_settings(workspace)),
-                    source=result.path,
+                    source=shown_source(path, workspace.root if workspace.config_path else None),
                 )
             except TemplateProblem as err:
                 fail_usage(str(err))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from cjmkit import facts
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey, Stage, Touchpoint
+from cjmkit.rendering.fonts import FAMILY, text_width
 from cjmkit.rendering.palette import (
     CHANGE_STYLES,
     EMOTION_FILL,
@@ -20,10 +21,26 @@ from cjmkit.rendering.palette import (
     Names,
     signed,
 )
-from cjmkit.rendering.quoting import dot_string, wrap
+from cjmkit.rendering.quoting import clean_lines, dot_string, wrap
 
 VIEWS = ("flow", "blueprint")
-FONT = "Helvetica,Arial,sans-serif"
+#: One font for layout and drawing (see :mod:`cjmkit.rendering.fonts`).
+FONT = FAMILY
+#: Touchpoint boxes of the flow view: text size and the horizontal margin inside the box (inches).
+FLOW_FONTSIZE, FLOW_MARGIN = 11, 0.12
+#: Cells of the blueprint.
+CELL_FONTSIZE, CELL_MARGIN = 10, 0.1
+
+
+def _fit_width(lines: Iterable[str], fontsize: float, margin: float, least: float = 0.0) -> str:
+    """A box width (inches) that holds the widest of ``lines``, whatever Graphviz thinks the text measures.
+
+    ``width`` is a minimum for Graphviz: a layout that measures the text the
+    same way changes nothing, one that measures it narrower (a system Graphviz
+    without DejaVu Sans, characters its tables lack) still leaves room for it.
+    """
+    widest = max((text_width(line, fontsize) for line in lines), default=0.0)
+    return f"{max(least, (widest + 1) / 72 + 2 * margin):.3f}"
 
 
 def _attrs(**attrs: str) -> str:
@@ -57,7 +74,7 @@ def _pain_line(tp: Touchpoint) -> str:
     return f"⚠ {count} {noun}" + (f" · {worst}" if worst else "")
 
 
-def _touchpoint_label(tp: Touchpoint, names: Names, change: str | None) -> str:
+def _touchpoint_label(tp: Touchpoint, names: Names, change: str | None) -> list[str]:
     # Plain text labels only: the embedded Graphviz has no HTML-like labels.
     lines = [_short(wrap(tp.name), 120)]
     if change:
@@ -70,7 +87,7 @@ def _touchpoint_label(tp: Touchpoint, names: Names, change: str | None) -> str:
         lines.append(line)
     if tp.moment_of_truth:
         lines.append("★ moment of truth")
-    return dot_string("\n".join(lines))
+    return lines
 
 
 def _short(text: str, max_chars: int) -> str:
@@ -89,9 +106,11 @@ def _touchpoint_node(tp: Touchpoint, names: Names, change: str | None) -> str:
     fill = EMOTION_FILL[tp.emotion] if tp.emotion is not None else NO_EMOTION_FILL
     ink = EMOTION_INK[tp.emotion] if tp.emotion is not None else "#1f2328"
     classes = ["touchpoint", f"emotion-{tp.emotion}" if tp.emotion is not None else "emotion-none"]
+    lines = _touchpoint_label(tp, names, change)
     attrs = {
         "id": dot_string(f"tp-{tp.id}"),
-        "label": _touchpoint_label(tp, names, change),
+        "label": dot_string("\n".join(lines)),
+        "width": _fit_width(clean_lines("\n".join(lines)).split("\n"), FLOW_FONTSIZE, FLOW_MARGIN),
         "tooltip": dot_string(_tooltip(tp)),
         "fillcolor": dot_string(fill),
         "fontcolor": dot_string(ink),
@@ -165,7 +184,8 @@ def flow_dot(journey: Journey, catalog: Catalog | None, highlight: dict[str, str
         f"  graph [rankdir=LR, newrank=true, compound=true, nodesep=0.25, ranksep=0.45, "
         f'fontname="{FONT}", fontsize=12, labelloc=t, labeljust=l, '
         f"label={dot_string(journey.title)}, tooltip={dot_string(journey.title)}];",
-        f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=11, margin="0.12,0.06"];',
+        f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize={FLOW_FONTSIZE}, '
+        f'margin="{FLOW_MARGIN},0.06"];',
         f'  edge [color="#57606a", arrowsize=0.7, fontname="{FONT}"];',
     ]
     for si, stage in enumerate(journey.stages):
@@ -193,10 +213,12 @@ _VISIBILITY = 3
 
 
 def _left(items: list[str]) -> str:
-    """A left-justified multi-line DOT label ("—" for an empty cell)."""
+    """A left-justified multi-line DOT label ("—" for an empty cell), with the width that holds it."""
     if not items:
         return dot_string("—")
-    return dot_string("\n".join(_short(wrap(i, 26), 200) for i in items), justify="l")
+    text = "\n".join(_short(wrap(i, 26), 200) for i in items)
+    width = _fit_width(clean_lines(text).split("\n"), CELL_FONTSIZE, CELL_MARGIN)
+    return f"{dot_string(text, justify='l')}, width={width}"
 
 
 def _blueprint_cells(tp: Touchpoint, names: Names, evidence_titles: dict[str, str]) -> list[list[str]]:
@@ -234,7 +256,7 @@ def blueprint_dot(journey: Journey, catalog: Catalog | None) -> str:
         f'  graph [rankdir=TB, newrank=true, nodesep=0.12, ranksep=0.2, fontname="{FONT}", fontsize=14, '
         f"labelloc=t, labeljust=l, label={dot_string(journey.title + ' (service blueprint)')}];",
         f'  node [shape=box, style="filled", fillcolor="#ffffff", color="#d0d7de", fontname="{FONT}", '
-        f'fontsize=10, margin="0.1,0.05"];',
+        f'fontsize={CELL_FONTSIZE}, margin="{CELL_MARGIN},0.05"];',
         "  edge [style=invis, weight=100];",
     ]
 
@@ -244,7 +266,8 @@ def blueprint_dot(journey: Journey, catalog: Catalog | None) -> str:
     columns = ["lanes"]
     for li, title in enumerate(LANES):
         style = 'fontcolor="#ffffff", fillcolor="#57606a"' if li == _VISIBILITY else 'fillcolor="#eaeef2"'
-        out.append(f"  {cell('lanes', li)} [label={dot_string(title)}, shape=box, {style}, width=1.6];")
+        width = _fit_width([title], CELL_FONTSIZE, CELL_MARGIN, least=1.6)
+        out.append(f"  {cell('lanes', li)} [label={dot_string(title)}, shape=box, {style}, width={width}];")
     col_no = 0
     for si, stage in enumerate(journey.stages):
         out.append(f"  subgraph {dot_string(f'cluster_{si}')} {{")

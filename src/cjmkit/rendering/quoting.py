@@ -22,7 +22,11 @@ def dot_string(text: str, justify: str = "n") -> str:
     quotes are escaped, and line breaks become line breaks: centred (``justify="n"``)
     or left-justified (``"l"``; every line then ends with one, as Graphviz wants).
     """
-    escaped = clean_lines(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", f"\\{justify}")
+    text = clean_lines(text)
+    if text.startswith("\n"):
+        # A label whose first line is empty crashes the built-in Graphviz when left-justified.
+        text = " " + text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", f"\\{justify}")
     if justify != "n":
         escaped += f"\\{justify}"
     return f'"{escaped}"'

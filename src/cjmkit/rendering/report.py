@@ -283,6 +283,20 @@ def render_template(name: str, context: dict[str, Any], template_dir: Path | Non
         raise TemplateProblem(f"template '{name}' failed: {err}") from err
 
 
+def shown_source(path: str | Path, workspace_root: Path | None) -> str:
+    """The map's path as a shared report shows it: relative to the workspace, else the file name alone.
+
+    Never the folders of the author's machine (``/home/alice/...``).
+    """
+    p = Path(path)
+    if workspace_root is not None:
+        try:
+            return p.resolve().relative_to(workspace_root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return p.name
+
+
 class TemplateProblem(Exception):
     """A report template is missing or broken (usually a team's own template)."""
 

@@ -22,7 +22,7 @@ from cjmkit.model.base import ID_PATTERN
 from cjmkit.model.journey import Journey
 from cjmkit.parallel import map_files
 from cjmkit.rendering.palette import Names
-from cjmkit.rendering.report import html_report, lint_findings, lint_settings, render_template
+from cjmkit.rendering.report import html_report, lint_findings, lint_settings, render_template, shown_source
 from cjmkit.validation import FileResult, validate_file
 from cjmkit.workspace import Workspace
 
@@ -105,7 +105,7 @@ def _build_page(task: _PageTask) -> _Page:
         today=task.today,
         lint=lint_findings(journey, fr.document, catalog, task.lint),
         home="../index.html",
-        source=fr.path,
+        source=shown_source(task.path, task.workspace.root if task.workspace.config_path else None),
     )
     return _Page(
         fr.path,
