@@ -11,7 +11,8 @@ from typing import Any
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.linting import LintSettings, Rule, default_settings, lint_document
 from cjmkit.loader import parse
-from cjmkit.workspace import Workspace, open_workspace
+from cjmkit.validation.workspace_file import open_workspace
+from cjmkit.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

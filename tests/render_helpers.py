@@ -10,7 +10,8 @@ from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
 from cjmkit.rendering.engine import system_dot
 from cjmkit.validation import validate_document
-from cjmkit.workspace import Workspace, load_workspace
+from cjmkit.validation.workspace_file import load_workspace
+from cjmkit.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -12,7 +12,7 @@ from cjmkit.authoring.fmt import format_text
 from cjmkit.fileio import write_atomic
 from cjmkit.loader import parse
 from cjmkit.model import Journey
-from cjmkit.workspace import open_workspace
+from cjmkit.validation.workspace_file import open_workspace
 from tests.authoring_helpers import (
     TEMPLATES,
     comments,

@@ -21,7 +21,7 @@ from cjmkit import facts
 from cjmkit.loader import load_file
 from cjmkit.model import Journey, WorkspaceFile
 from cjmkit.validation import validate, validate_file
-from cjmkit.workspace import load_workspace
+from cjmkit.validation.workspace_file import load_workspace
 from tests.conftest import run_cli
 
 REPO = Path(__file__).resolve().parents[1]

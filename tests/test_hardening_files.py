@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from cjmkit.cli.app import app
 from cjmkit.rendering.site import slug_file
 from cjmkit.validation import collect_files
-from cjmkit.workspace import journeys_below, load_workspace
+from cjmkit.validation.workspace_file import load_workspace
+from cjmkit.workspace import journeys_below
 from tests.conftest import EXAMPLES, run_cli
 
 TOUR = "journeys/tour-booking.cjm.yaml"

@@ -10,7 +10,7 @@ import pytest
 from cjmkit.diagnostics import Severity
 from cjmkit.linting import LintConfigError, SelectionError, lint, resolve_settings
 from cjmkit.model import LintConfig
-from cjmkit.workspace import open_workspace
+from cjmkit.validation.workspace_file import open_workspace
 from conftest import run_cli
 from lint_helpers import EXAMPLES, TODAY, TOUR
 

@@ -113,7 +113,8 @@ def dies_on_thirty(n: int) -> int:
 
 
 def test_a_lost_pool_worker_is_the_same_plain_error() -> None:
-    from cjmkit.parallel import WorkerLost, map_files
+    from cjmkit.errors import WorkerLost
+    from cjmkit.parallel import map_files
 
     with pytest.raises(WorkerLost, match="ended without a result"):
         list(map_files(dies_on_thirty, list(range(60)), jobs=2))

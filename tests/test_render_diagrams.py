@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from cjmkit.errors import RenderError
 from cjmkit.rendering.dot import blueprint_dot, flow_dot
-from cjmkit.rendering.engine import RenderError, render, render_svg
+from cjmkit.rendering.engine import render, render_svg
 from cjmkit.rendering.markdown import journey_markdown
 from cjmkit.rendering.mermaid import journey_mermaid
 from render_helpers import GOLDEN, TOUR, example_workspace, load_journey

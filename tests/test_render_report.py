@@ -195,7 +195,7 @@ def test_site_built_on_several_processes_is_the_same_site(tmp_path: Path) -> Non
     import shutil
 
     from cjmkit.rendering.site import write_site
-    from cjmkit.workspace import load_workspace
+    from cjmkit.validation.workspace_file import load_workspace
 
     root = tmp_path / "ws"
     shutil.copytree(EXAMPLES, root)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from cjmkit.errors import InvalidJourney
+
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
@@ -22,15 +24,6 @@ if TYPE_CHECKING:
 
     from cjmkit.model import Journey
     from cjmkit.validation import Report
-
-
-class InvalidJourney(Exception):
-    """Raised by :func:`load` when a file is not a valid journey."""
-
-    def __init__(self, diagnostics: list[Any]):
-        self.diagnostics = diagnostics
-        first = diagnostics[0]
-        super().__init__(f"{first.path}:{first.line}:{first.column}: {first.message}")
 
 
 def load(path: str | Path) -> Journey:

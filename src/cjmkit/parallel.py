@@ -6,21 +6,13 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from cjmkit.errors import WorkerLost
+
 T = TypeVar("T")
 A = TypeVar("A")
 
 #: Below this many files a process pool costs more than it saves.
 MIN_FILES_FOR_POOL = 24
-
-
-class WorkerLost(RuntimeError):
-    """A worker process stopped before it sent its results (killed, or out of memory)."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "a worker process ended without a result (the computer may have run out of memory); "
-            "try again, or check fewer files at once"
-        )
 
 
 def default_jobs() -> int:

@@ -1,4 +1,7 @@
-"""The workspace: finding ``cjm.yaml``, discovering journey files, merging catalogs."""
+"""The workspace: finding ``cjm.yaml`` and discovering journey files.
+
+Reading and checking ``cjm.yaml`` itself is validation's job (:mod:`cjmkit.validation.workspace_file`).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.workspace import WorkspaceFile
-
-if TYPE_CHECKING:
-    from cjmkit.loader import Document
 
 WORKSPACE_FILE = "cjm.yaml"
 JOURNEY_SUFFIXES = (".cjm.yaml", ".cjm.yml")
@@ -122,10 +121,6 @@ class Workspace:
                 out.append(path)
         return out
 
-    def display(self, path: Path) -> str:
-        """A path as the user should see it: relative to the current folder when below it."""
-        return display_path(path)
-
 
 def display_path(path: Path | str) -> str:
     p = Path(path)
@@ -133,35 +128,3 @@ def display_path(path: Path | str) -> str:
         return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(p)
-
-
-def load_workspace(root: Path | None) -> Workspace:
-    """Parse ``root/cjm.yaml``; problems go into ``Workspace.diagnostics``."""
-    if root is None:
-        return Workspace(root=Path.cwd())
-    from cjmkit.loader import LoadError, load_file
-
-    path = root / WORKSPACE_FILE
-    try:
-        doc = load_file(path, display_path(path))
-    except LoadError as err:
-        return Workspace(root=root, diagnostics=err.diagnostics, config_path=path)
-    return workspace_from_document(doc, root)
-
-
-def workspace_from_document(doc: Document, root: Path) -> Workspace:
-    """A workspace from its parsed ``cjm.yaml`` (read from disk, or from git by ``cjm diff``)."""
-    from cjmkit.validation.references import check_catalog_ids
-    from cjmkit.validation.schema import model_diagnostics
-
-    config, diags = model_diagnostics(WorkspaceFile, doc)
-    if config is not None:
-        diags += check_catalog_ids(config.catalog, doc, ("catalog",))
-    return Workspace(
-        root=root, config=config if not diags else None, diagnostics=diags, config_path=root / WORKSPACE_FILE
-    )
-
-
-def open_workspace(start: str | Path | None = None) -> Workspace:
-    """The workspace around ``start`` (default: the current folder)."""
-    return load_workspace(find_workspace_root(start))

@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 
-from cjmkit.parallel import WorkerLost
+from cjmkit.errors import WorkerLost
 
 #: Allocations between two runs of the youngest garbage-collector generation (Python's default: 700).
 GC_THRESHOLD = 200_000

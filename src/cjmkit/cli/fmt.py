@@ -25,7 +25,8 @@ def fmt(
     """
     from cjmkit.authoring.fmt import format_file, write_formatted
     from cjmkit.diagnostics import output
-    from cjmkit.validation import UsageError, collect_files, open_workspace_for
+    from cjmkit.errors import UsageError
+    from cjmkit.validation import collect_files, open_workspace_for
 
     workspace = open_workspace_for(paths or [])
     try:

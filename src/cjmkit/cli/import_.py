@@ -32,7 +32,8 @@ def _run_import(
     from cjmkit.diagnostics import output as out
     from cjmkit.fileio import write_new
     from cjmkit.loader import LoadError, read_text
-    from cjmkit.workspace import display_path, open_workspace
+    from cjmkit.validation.workspace_file import open_workspace
+    from cjmkit.workspace import display_path
 
     shown = display_path(source)
     try:

@@ -29,9 +29,10 @@ def update(
     """
     from cjmkit.authoring.kpi_update import plan_updates, read_metrics
     from cjmkit.diagnostics import output
+    from cjmkit.errors import UsageError
     from cjmkit.fileio import write_atomic
     from cjmkit.loader import LoadError, read_text
-    from cjmkit.validation import UsageError, collect_files, open_workspace_for
+    from cjmkit.validation import collect_files, open_workspace_for
     from cjmkit.workspace import display_path
 
     shown = display_path(source)

@@ -39,7 +39,8 @@ def new(
         parse_focus,
     )
     from cjmkit.diagnostics import output as out
-    from cjmkit.workspace import display_path, open_workspace
+    from cjmkit.validation.workspace_file import open_workspace
+    from cjmkit.workspace import display_path
 
     workspace = open_workspace()
     if list_templates:

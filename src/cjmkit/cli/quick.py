@@ -114,7 +114,7 @@ def _parse(
 def run_validate(paths: Sequence[Path], format: str = "auto", jobs: int = 0) -> int:
     """Validate, print the report, and return the exit code (0 valid, 1 problems, 2 usage error)."""
     from cjmkit.diagnostics import output
-    from cjmkit.validation import UsageError
+    from cjmkit.errors import UsageError
     from cjmkit.validation import validate as run
 
     if problem := _not_one_of(format, ("auto", *output.FORMATS), "--format"):
@@ -151,9 +151,8 @@ def run_lint(
 ) -> int:
     """Lint, print the report, and return the exit code (0 clean, 1 findings at or above ``fail_on``, 2 usage)."""
     from cjmkit.diagnostics import Severity, output
-    from cjmkit.linting import LintConfigError, SelectionError
+    from cjmkit.errors import LintConfigError, SelectionError, UsageError
     from cjmkit.linting import lint as run
-    from cjmkit.validation import UsageError
 
     if problem := _not_one_of(format, ("auto", *LINT_FORMATS), "--format") or _not_one_of(
         fail_on, FAIL_ON, "--fail-on"
@@ -179,10 +178,12 @@ def run_lint(
         output.write_github(diags, files, verb="linted")
     elif fmt == "sarif":
         from cjmkit import __version__
-        from cjmkit.diagnostics.sarif import write_sarif
+        from cjmkit.diagnostics.sarif import source_root, write_sarif
         from cjmkit.linting.docs import sarif_rules
+        from cjmkit.workspace import find_workspace_root
 
-        write_sarif(diags, sarif_rules(), version=__version__)
+        root = source_root(workspace_root=find_workspace_root())
+        write_sarif(diags, sarif_rules(), version=__version__, root=root)
     elif fmt == "junit":
         from cjmkit.diagnostics.junit import write_junit
 
@@ -207,7 +208,7 @@ def run_diff(
     """Compare, write the report, and return the exit code (0 compared, 1 invalid side or --exit-code /
     --fail-on met, 2 usage or git error)."""
     from cjmkit.diffing.formats import FORMATS
-    from cjmkit.validation import UsageError
+    from cjmkit.errors import UsageError
 
     if problem := _not_one_of(format, FORMATS, "--format") or _not_one_of(fail_on, DIFF_FAIL_ON, "--fail-on"):
         return problem

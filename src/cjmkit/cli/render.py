@@ -116,7 +116,7 @@ def render(
     journey = result.journey
     catalog = workspace.catalog.merged_with(journey.catalog)
 
-    from cjmkit.rendering.engine import RenderError
+    from cjmkit.errors import RenderError
 
     data: str | bytes
     try:
@@ -129,8 +129,8 @@ def render(
 
             data = journey_markdown(journey, catalog)
         elif fmt == "html":
+            from cjmkit.errors import TemplateProblem
             from cjmkit.rendering.report import (
-                TemplateProblem,
                 html_report,
                 lint_findings,
                 lint_settings,
@@ -166,9 +166,9 @@ def render(
 
 
 def _render_site(path: Path | None, out: Path, engine: str, template_dir: Path | None) -> None:
-    from cjmkit.rendering.report import TemplateProblem
+    from cjmkit.errors import TemplateProblem, UsageError
     from cjmkit.rendering.site import write_site
-    from cjmkit.validation import UsageError, collect_files, open_workspace_for
+    from cjmkit.validation import collect_files, open_workspace_for
 
     if out.exists() and not out.is_dir():
         fail_usage(f"--site {out}: exists and is not a folder")

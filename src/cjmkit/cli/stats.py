@@ -31,7 +31,8 @@ def stats(
         to_text,
     )
     from cjmkit.diagnostics import output
-    from cjmkit.validation import UsageError, collect_files, open_workspace_for, resolve_focus, validate_file
+    from cjmkit.errors import UsageError
+    from cjmkit.validation import collect_files, open_workspace_for, resolve_focus, validate_file
 
     fmt = check_choice(format, ("text", "json", "markdown"), "--format")
     workspace = open_workspace_for(paths or [])

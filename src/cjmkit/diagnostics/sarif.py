@@ -95,15 +95,13 @@ def _message(d: Diagnostic) -> str:
     return d.message + (f" ({extra})" if extra else "")
 
 
-def source_root(start: Path | None = None) -> Path:
-    """The folder SARIF paths are relative to: the git repository, else the cjm workspace, else ``start``."""
-    from cjmkit.workspace import find_workspace_root
-
+def source_root(start: Path | None = None, workspace_root: Path | None = None) -> Path:
+    """The folder SARIF paths are relative to: the git repository, else ``workspace_root``, else ``start``."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / ".git").exists():  # a folder in a clone, a file in a worktree or submodule
             return folder
-    return find_workspace_root(here) or here
+    return workspace_root.resolve() if workspace_root is not None else here
 
 
 def _artifact(path: str, root: Path) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from cjmkit.diffing.changes import DiffReport
-from cjmkit.validation import UsageError
+from cjmkit.errors import UsageError
 
 
 def diff_arguments(args: list[str], git_external: bool = False) -> DiffReport:

@@ -26,7 +26,8 @@ def diff_for_git(path: str, old_file: str, new_file: str, new_path: str | None =
     rename; ``new_path`` is then the new one); ``old_file`` and ``new_file`` are
     temporary copies, or ``/dev/null`` for the side of an added or deleted file.
     """
-    from cjmkit.validation import UsageError, open_workspace_for
+    from cjmkit.errors import UsageError
+    from cjmkit.validation import open_workspace_for
 
     new_path = new_path or path
     workspace = open_workspace_for([new_path])

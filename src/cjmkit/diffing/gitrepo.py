@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from cjmkit.validation import UsageError
+from cjmkit.errors import UsageError
 
 
 class GitError(UsageError):

@@ -12,11 +12,13 @@ from pathlib import Path, PurePosixPath
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.diffing.gitrepo import GitRepo
+from cjmkit.errors import UsageError
 from cjmkit.loader import LoadError, parse_bytes
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
-from cjmkit.validation import UsageError, validate_document
-from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path, workspace_from_document
+from cjmkit.validation import validate_document
+from cjmkit.validation.workspace_file import workspace_from_document
+from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
 
 
 @dataclass

@@ -9,7 +9,8 @@ enabled ones on every valid journey::
         print(d.path, d.line, d.rule, d.message)
 """
 
-from cjmkit.linting.config import LintConfigError, LintSettings, SelectionError, default_settings, resolve_settings
+from cjmkit.errors import LintConfigError, SelectionError
+from cjmkit.linting.config import LintSettings, default_settings, resolve_settings
 from cjmkit.linting.engine import LintedFile, LintReport, lint, lint_document, lint_file, lint_journey, settings_for
 from cjmkit.linting.registry import all_rules, find_rule
 from cjmkit.linting.rule import Rule, RuleContext

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cjmkit.diagnostics import Diagnostic, Severity
+from cjmkit.errors import LintConfigError, SelectionError
 from cjmkit.linting.registry import all_rules, find_rule, match_rules, rule_keys
 from cjmkit.linting.rule import Rule
 from cjmkit.loader import Document
@@ -24,18 +25,6 @@ UNKNOWN_RULE_IN_RULES = "L010"
 UNKNOWN_RULE_IN_OPTIONS = "L011"
 UNKNOWN_OPTION = "L012"
 BAD_OPTION_VALUE = "L013"
-
-
-class LintConfigError(Exception):
-    """The lint configuration (``lint:`` in ``cjm.yaml``) has problems; ``diagnostics`` says which."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
-        super().__init__("; ".join(d.message for d in diagnostics))
-
-
-class SelectionError(ValueError):
-    """``--select`` or ``--ignore`` names a rule that does not exist."""
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ def rule_markdown(rule: Rule) -> str:
 _ENGINE_CODES = [
     ("L001", "an unknown rule in a `# cjm: disable=` comment (warning; the comment hides nothing)"),
     ("L002", "an unknown `# cjm:` comment directive (warning)"),
+    ("L003", "a rule crashed on the file: the rule and the exception (error; the rule's findings are lost)"),
     ("L010", "an unknown rule under `lint.rules` in `cjm.yaml` (configuration error, exit 2)"),
     ("L011", "an unknown rule under `lint.options` (configuration error, exit 2)"),
     ("L012", "an option the rule does not have (configuration error, exit 2)"),

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjmkit.diagnostics import Diagnostic, Severity
-from cjmkit.linting.config import LintConfigError, LintSettings, resolve_settings
+from cjmkit.errors import LintConfigError
+from cjmkit.linting.config import LintSettings, resolve_settings
 from cjmkit.linting.registry import all_rules
-from cjmkit.linting.rule import RuleContext
+from cjmkit.linting.rule import Rule, RuleContext
 from cjmkit.linting.suppression import scan_suppressions
 from cjmkit.loader import Document, LoadError, load_file
 from cjmkit.model.catalog import Catalog
@@ -31,9 +32,26 @@ from cjmkit.validation import (
 )
 from cjmkit.workspace import Workspace, display_path
 
+#: The code of the finding that stands for a rule that crashed.
+RULE_CRASHED = "L003"
+
+
+def _crash_finding(rule: Rule, document: Document, err: Exception) -> Diagnostic:
+    """A rule that raises is a bug in cjm; it is reported, not swallowed, and the other rules still run."""
+    return Diagnostic(
+        code=RULE_CRASHED,
+        message=f"rule '{rule.name}' crashed on this file: {type(err).__name__}: {err}",
+        path=document.path,
+        rule=rule.name,
+        hint="this is a bug in cjm; please report it with the file",
+    )
+
 
 def lint_journey(journey: Journey, document: Document, catalog: Catalog, settings: LintSettings) -> list[Diagnostic]:
-    """The findings of the enabled rules on a valid journey, suppressions applied, in file order."""
+    """The findings of the enabled rules on a valid journey, suppressions applied, in file order.
+
+    A rule that crashes gives one finding of its own (:data:`RULE_CRASHED`) instead of its findings.
+    """
     suppressions = scan_suppressions(document)
     findings = list(suppressions.problems)
     for rule in all_rules():
@@ -49,7 +67,12 @@ def lint_journey(journey: Journey, document: Document, catalog: Catalog, setting
             severity=severity,
             options=settings.options.get(rule.name, rule.options),
         )
-        findings.extend(d for d in rule.check(ctx) if not suppressions.hides(d))
+        try:
+            found = list(rule.check(ctx))
+        except Exception as err:  # any crash of a rule becomes a finding
+            findings.append(_crash_finding(rule, document, err))
+            continue
+        findings.extend(d for d in found if not suppressions.hides(d))
     findings.sort(key=Diagnostic.sort_key)
     return findings
 

@@ -16,6 +16,8 @@ import shutil
 import subprocess
 from typing import Any
 
+from cjmkit.errors import RenderError
+
 ENGINES = ("auto", "system", "embedded")
 DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf")
 #: A layout that takes longer than this is stopped (a map that big is not readable anyway).
@@ -25,10 +27,6 @@ INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz) so that 'dot' is on PATH"
 )
-
-
-class RenderError(Exception):
-    """A diagram could not be drawn; the message says why and how to fix it."""
 
 
 def system_dot() -> str | None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjmkit import facts
+from cjmkit.diagnostics import Diagnostic
+from cjmkit.errors import LintConfigError, TemplateProblem
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey, Stage, Touchpoint
 from cjmkit.rendering.palette import (
@@ -23,6 +25,11 @@ from cjmkit.rendering.palette import (
     Names,
     signed,
 )
+
+if TYPE_CHECKING:
+    from cjmkit.linting.config import LintSettings
+    from cjmkit.loader import Document
+    from cjmkit.workspace import Workspace
 
 #: Width of one touchpoint column in the emotion curve's drawing; the curve is scaled to the canvas.
 COLUMN_PX = 184
@@ -130,34 +137,36 @@ def canvas_columns(journey: Journey) -> list[Column]:
 class LintSection:
     """Findings of the lint engine, when it is available."""
 
-    findings: list[Any]
+    findings: list[Diagnostic]
 
 
-def lint_settings(workspace: Any, today: dt.date | None = None) -> Any | None:
-    """The workspace's lint settings for the report, or None when lint cannot run.
+def lint_settings(workspace: Workspace, today: dt.date | None = None) -> LintSettings | None:
+    """The workspace's lint settings for the report, or None when ``cjm.yaml``'s lint configuration is broken.
 
-    The report never fails because of lint (for example a broken ``lint:``
-    setting in ``cjm.yaml``, which ``cjm lint`` reports): it leaves the section out.
+    A broken ``lint:`` setting is ``cjm lint``'s to report (exit 2); the report
+    still shows the journey and leaves the lint section out.
     A site resolves them once for all its pages.
     """
-    try:
-        from cjmkit.linting import settings_for
+    from cjmkit.linting import settings_for
 
+    try:
         return settings_for(workspace, today=today)
-    except Exception:
+    except LintConfigError:
         return None
 
 
-def lint_findings(journey: Journey, document: Any, catalog: Catalog, settings: Any | None) -> LintSection | None:
-    """The lint findings for the report, or None when there are no settings (see :func:`lint_settings`)."""
+def lint_findings(
+    journey: Journey, document: Document | None, catalog: Catalog, settings: LintSettings | None
+) -> LintSection | None:
+    """The lint findings for the report, or None when there are no settings (see :func:`lint_settings`).
+
+    A rule that crashes shows as a finding of its own, like in ``cjm lint``.
+    """
     if document is None or settings is None:
         return None
-    try:
-        from cjmkit.linting import lint_journey
+    from cjmkit.linting import lint_journey
 
-        return LintSection(list(lint_journey(journey, document, catalog, settings)))
-    except Exception:
-        return None
+    return LintSection(lint_journey(journey, document, catalog, settings))
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -297,10 +306,6 @@ def shown_source(path: str | Path, workspace_root: Path | None) -> str:
     return p.name
 
 
-class TemplateProblem(Exception):
-    """A report template is missing or broken (usually a team's own template)."""
-
-
 def html_report(
     journey: Journey,
     catalog: Catalog | None,
@@ -317,8 +322,9 @@ def html_report(
     The flow diagram is drawn with ``engine``; when no Graphviz is available the
     report is still written, with a note in place of the diagram.
     """
+    from cjmkit.errors import RenderError
     from cjmkit.rendering.dot import flow_dot
-    from cjmkit.rendering.engine import RenderError, inline_svg, render_svg
+    from cjmkit.rendering.engine import inline_svg, render_svg
 
     try:
         svg: str | None = inline_svg(render_svg(flow_dot(journey, catalog), engine))

@@ -7,23 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjmkit.diagnostics import Diagnostic
+from cjmkit.errors import UsageError
 from cjmkit.loader import Document, LoadError, load_file
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
 from cjmkit.validation.references import check_journey
 from cjmkit.validation.schema import model_diagnostics
+from cjmkit.validation.workspace_file import load_workspace
 from cjmkit.workspace import (
     Workspace,
     display_path,
     find_workspace_root,
     is_journey_file,
     journeys_below,
-    load_workspace,
 )
-
-
-class UsageError(Exception):
-    """A problem with how cjm was called (exit code 2), not with a journey."""
 
 
 @dataclass

@@ -53,8 +53,9 @@ def highlights(changes: list[Change], side: str) -> dict[str, str]:
 
 
 def _diagram(journey: Journey, catalog: Catalog | None, marks: dict[str, str], engine: str) -> str:
+    from cjmkit.errors import RenderError
     from cjmkit.rendering.dot import flow_dot
-    from cjmkit.rendering.engine import RenderError, inline_svg, render_svg
+    from cjmkit.rendering.engine import inline_svg, render_svg
 
     try:
         return inline_svg(render_svg(flow_dot(journey, catalog, highlight=marks), engine=engine))
