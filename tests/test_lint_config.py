@@ -138,6 +138,15 @@ def test_cli_exits_2_when_cjm_yaml_itself_is_invalid(tmp_path):
     assert "cjm.yaml" in result.stderr
 
 
+def test_a_misspelt_severity_is_called_a_severity_with_the_choices(tmp_path):
+    root = make_workspace(tmp_path, "lint:\n  rules:\n    map-stale: eror")
+    result = run_cli("lint", str(root))
+    assert result.exit_code == 2
+    assert "'eror' is not a valid severity for rule 'map-stale'" in result.stderr, result.stderr
+    assert "expected one of: error, warning, info or off" in result.stderr
+    assert "did you mean 'error'?" in result.stderr
+
+
 def test_the_example_workspace_configuration_is_accepted():
     ws = open_workspace(EXAMPLES)
     assert ws.diagnostics == []
