@@ -17,7 +17,9 @@ def fmt(
         None, help="Journey files or folders (and cjm.yaml if named). Default: the workspace's journeys."
     ),
     check: bool = typer.Option(False, "--check", help="Change nothing; list the files that would change (exit 1)."),
-    diff: bool = typer.Option(False, "--diff", help="Change nothing; show the changes that formatting would make (exit 1 if any)."),
+    diff: bool = typer.Option(
+        False, "--diff", help="Change nothing; show the changes formatting would make (exit 1 if any)."
+    ),
 ) -> None:
     """Put keys in the canonical order and lay files out the same way, keeping every comment.
 
