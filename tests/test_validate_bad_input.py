@@ -134,9 +134,7 @@ def test_impossible_date(cjm: Cjm, write: Callable[..., Path]) -> None:
 
 
 @pytest.mark.parametrize("written", ["20x6-12-02", "2026-1-2", "14.10.2026"])
-def test_a_date_not_written_as_a_date_says_how_to_write_it(
-    cjm: Cjm, write: Callable[..., Path], written: str
-) -> None:
+def test_a_date_not_written_as_a_date_says_how_to_write_it(cjm: Cjm, write: Callable[..., Path], written: str) -> None:
     p = write("a.cjm.yaml", MINIMAL.replace("title: Checking out", f"title: Checking out\nupdated: {written}"))
     res = check(cjm, p, "error[E135]", f"'{written}' is not a valid date", "YYYY-MM-DD", line=4)
     assert "invalid character" not in res.stdout and "input is too short" not in res.stdout, res.stdout
