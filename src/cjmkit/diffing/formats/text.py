@@ -50,7 +50,7 @@ def _file(f: FileDiff, out: IO[str], color: bool) -> None:
     out.write("\n")
 
 
-def write_text(report: DiffReport, stream: IO[str] | None = None) -> None:
+def write_text(report: DiffReport, stream: IO[str] | None = None, *, overall: bool = True) -> None:
     out = stream or sys.stdout
     color = use_color(out)
     if report.workspace_changes:
@@ -61,6 +61,8 @@ def write_text(report: DiffReport, stream: IO[str] | None = None) -> None:
         out.write("\n")
     for f in report.files:
         _file(f, out, color)
+    if not overall:
+        return
     s = report.summary
     changed = sum(1 for f in report.files if f.status != "unchanged")
     invalid = sum(1 for f in report.files if f.status == "invalid")
