@@ -60,3 +60,9 @@ def test_help_has_whole_summaries_and_readable_placeholders() -> None:
     assert "Usage: cjm diff [OPTIONS] OLD [NEW]" in text
     assert "-j, --jobs N" in text and "-o, --output FILE" in text and "-s, --select RULE,..." in text
     assert "(default)" not in text, "a default is said twice"
+
+
+def test_errors_name_arguments_by_their_placeholder() -> None:
+    missing = run_cli("explain")
+    assert missing.exit_code == 2
+    assert "Missing argument 'RULE'" in missing.stderr

@@ -9,8 +9,10 @@ plain sections.
 
 from __future__ import annotations
 
+from typing import Any
+
 from typer import _click as click  # Typer carries its own copy of click; its classes are these
-from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 #: The sections of ``cjm --help``, in order, each with its commands in order.
 PANELS = {
@@ -54,10 +56,13 @@ def placeholder(param: click.Parameter) -> str:
     return name.replace("_", "-").upper()
 
 
-def _name_options(command: click.Command) -> None:
-    """Give every option that takes a value a readable placeholder (``--format FORMAT``)."""
+def _name_params(command: click.Command) -> None:
+    """Give every argument, and every option that takes a value, a readable placeholder.
+
+    ``--format FORMAT`` in the help, and ``Missing argument 'RULE'`` in errors.
+    """
     for param in command.params:
-        if isinstance(param, TyperOption) and not param.is_flag and param.metavar is None:
+        if param.metavar is None and (isinstance(param, TyperArgument) or not getattr(param, "is_flag", True)):
             param.metavar = placeholder(param)
 
 
@@ -85,8 +90,11 @@ def _argument_row(arg: TyperArgument, ctx: click.Context) -> tuple[str, str] | N
 class CjmCommand(TyperCommand):
     """A command whose help names values with placeholders instead of Python types."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _name_params(self)
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        _name_options(self)
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if isinstance(param, TyperArgument) and not param.hidden:
@@ -94,7 +102,6 @@ class CjmCommand(TyperCommand):
         return pieces
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _name_options(self)
         args: list[tuple[str, str]] = []
         opts: list[tuple[str, str]] = []
         for param in self.get_params(ctx):
