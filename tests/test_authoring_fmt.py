@@ -128,7 +128,7 @@ def test_cli_check_lists_files_and_changes_nothing(cjm: Cjm, tmp_path: Path) -> 
     assert "would reformat journeys/messy.cjm.yaml" in res.stdout
     assert messy.read_bytes() == before
     res = cjm("fmt", "--diff", "journeys/messy.cjm.yaml", cwd=ws)
-    assert res.exit_code == 0
+    assert res.exit_code == 1, "--diff with changes to show fails like --check"
     assert res.stdout.startswith("--- journeys/messy.cjm.yaml (as written)")
     assert "+id: tour-booking-copy" in res.stdout
     assert messy.read_bytes() == before
@@ -144,6 +144,8 @@ def test_cli_formats_in_place_and_then_check_passes(cjm: Cjm, tmp_path: Path) ->
     again = cjm("fmt", "--check", cwd=ws)
     assert again.exit_code == 0, again.stdout + again.stderr
     assert again.stdout == ""
+    tidy_diff = cjm("fmt", "--diff", cwd=ws)
+    assert (tidy_diff.exit_code, tidy_diff.stdout) == (0, ""), tidy_diff.stderr
     assert not list(ws.rglob("*.tmp")), "a temporary file was left behind"
     assert cjm("validate", cwd=ws).exit_code == 0
 

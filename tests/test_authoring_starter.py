@@ -122,3 +122,37 @@ def test_new_makes_a_readable_id_from_a_title_in_any_script(cjm: Cjm, tmp_path: 
     assert journey is not None and journey.id == "poisk-tura" and journey.title == "Поиск тура"
     res = cjm("new", "--title", "???", cwd=tmp_path)
     assert res.exit_code == 2 and "--title has no letters or digits" in res.stderr
+
+
+def schema_target(path: Path) -> str:
+    """Where the file's first line tells editors to find its schema."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix), f"{path.name} starts with {first!r}"
+    return first.removeprefix(prefix)
+
+
+def test_init_and_new_write_a_schema_line_that_resolves(cjm: Cjm, tmp_path: Path) -> None:
+    res = cjm("init", "maps", cwd=tmp_path)
+    assert res.exit_code == 0, res.stderr
+    ws = tmp_path / "maps"
+    assert "created schemas/journey.schema.json" in res.stdout.replace("maps/", "")
+    journey_schema = cjm("schema").stdout
+    for path, printed in (
+        (ws / "journeys" / "first-journey.cjm.yaml", journey_schema),
+        (ws / "cjm.yaml", cjm("schema", "--workspace").stdout),
+    ):
+        schema = (path.parent / schema_target(path)).resolve()
+        assert schema.read_text(encoding="utf-8") == printed, path.name  # the installed cjm's own schema
+    assert cjm("new", "checkout", "--template", "b2c", cwd=ws).exit_code == 0
+    assert cjm("new", "returns", "-o", "journeys/eu/returns.cjm.yaml", cwd=ws).exit_code == 0
+    for path in (ws / "journeys" / "checkout.cjm.yaml", ws / "journeys" / "eu" / "returns.cjm.yaml"):
+        assert (path.parent / schema_target(path)).resolve() == ws / "schemas" / "journey.schema.json"
+        assert path.read_text(encoding="utf-8").count("yaml-language-server") == 1
+    assert cjm("validate", cwd=ws).exit_code == 0
+
+
+def test_new_without_a_schema_in_the_workspace_points_at_the_published_one(cjm: Cjm, tmp_path: Path) -> None:
+    ws = copy_examples(tmp_path)
+    assert cjm("new", "checkout", cwd=ws).exit_code == 0
+    assert schema_target(ws / "journeys" / "checkout.cjm.yaml").startswith("https://")

@@ -104,6 +104,22 @@ def test_text_and_markdown_cover_every_journey_and_team(cjm: Cjm, tmp_path: Path
     assert "| Total |" in md.stdout
 
 
+def test_a_teams_total_is_the_sum_of_its_row_and_says_so(cjm: Cjm, tmp_path: Path) -> None:
+    ws = copy_examples(tmp_path)
+    text = cjm("stats", cwd=ws).stdout
+    table = text.split("Load per team", 1)[1].splitlines()
+    assert "Total is the sum of the row" in table[0]
+    header = table[1].split()
+    assert header[-2:] == ["Backstage", "Total"]
+    rows = [line.split() for line in table[3:] if line.strip()]
+    assert any(int(row[-2]) > 0 for row in rows), "the examples have teams working backstage"
+    for row in rows:
+        assert int(row[-1]) == sum(int(cell) for cell in row[1:-1]), row
+    data = json.loads(cjm("stats", "--format", "json", cwd=ws).stdout)
+    for team, figures in data["teams"].items():
+        assert figures["total"] == sum(v for k, v in figures.items() if k != "total"), team
+
+
 def test_invalid_files_are_reported_and_left_out(cjm: Cjm, tmp_path: Path) -> None:
     bare_workspace(tmp_path)
     (tmp_path / "good.cjm.yaml").write_text(MINIMAL)

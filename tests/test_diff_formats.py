@@ -108,6 +108,24 @@ def test_invalid_side_is_reported_with_its_diagnostics(workspace: Path, cjm: Cal
     assert "Traceback" not in r.stdout + r.stderr
 
 
+def test_an_invalid_side_reports_no_fake_regressions(workspace: Path, cjm: Callable[..., Any]) -> None:
+    (workspace / "new.cjm.yaml").write_text(
+        dump_yaml(edited(lambda d: touchpoint(d, "newsletter").update(emotion="sad"))), encoding="utf-8"
+    )
+    text = cjm("diff", "old.cjm.yaml", "new.cjm.yaml", cwd=workspace)
+    assert text.exit_code == 1
+    assert "could not be compared: the new side is not a valid journey" in text.stdout
+    assert "nothing compared" in text.stdout
+    assert not re.search(r"\d+ -> 0", text.stdout), text.stdout  # no pain point count "dropping" to 0
+    assert "-> n/a" not in text.stdout
+    md = cjm("diff", "old.cjm.yaml", "new.cjm.yaml", "--format", "markdown", cwd=workspace).stdout
+    assert "not compared" in md and not re.search(r"\d+ -&gt; 0", md), md
+    data = json.loads(cjm("diff", "old.cjm.yaml", "new.cjm.yaml", "--format", "json", cwd=workspace).stdout)
+    (only,) = data["journeys"]
+    assert only["status"] == "invalid"
+    assert only["summary"]["pain_points_by_severity"] == {"before": {}, "after": {}}
+
+
 def test_two_one_megabyte_maps_compare_well_within_a_second() -> None:
     from cjmkit.model import Journey
 

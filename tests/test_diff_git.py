@@ -135,13 +135,29 @@ def test_git_diff_uses_cjm_through_gitattributes(repo: Path) -> None:
     out = git(repo, "-c", f"diff.cjm.command={command}", "diff", "HEAD~2", "HEAD~1")
     assert "touchpoint tour-search" in out
     assert "emotion -2 -> 0 (emotion up)" in out
+    # One account per file: the file's own summary, no second line over "all" files repeating it.
+    assert "a/journeys/" not in out and "b/journeys/" not in out, out
+    assert out.count("average emotion") == out.count(": changed")
+
+
+def test_git_log_and_show_use_cjm_with_ext_diff_as_the_guide_says(repo: Path) -> None:
+    guide = (EXAMPLES.parent / "docs" / "diff.md").read_text(encoding="utf-8")
+    assert "git log -p --ext-diff" in guide and "git show --ext-diff" in guide
+    (repo / ".gitattributes").write_text("*.cjm.yaml diff=cjm\n", encoding="utf-8")
+    command = f"diff.cjm.command={shlex.quote(sys.executable)} -m cjmkit diff --git-external"
+    plain = git(repo, "-c", command, "show", "HEAD~1")
+    assert "+        emotion: 0" in plain and "emotion up" not in plain  # git show alone: a line diff
+    shown = git(repo, "-c", command, "show", "--ext-diff", "HEAD~1")
+    assert "emotion -2 -> 0 (emotion up)" in shown
+    log = git(repo, "-c", command, "log", "-p", "--ext-diff", "-2", "--", "journeys/")
+    assert "emotion -2 -> 0 (emotion up)" in log
 
 
 def test_git_external_diff_of_a_renamed_file_names_both_paths(repo: Path) -> None:
     (repo / ".gitattributes").write_text("*.cjm.yaml diff=cjm\n", encoding="utf-8")
     command = f"{shlex.quote(sys.executable)} -m cjmkit diff --git-external"
     out = git(repo, "-c", f"diff.cjm.command={command}", "diff", "-M", "HEAD~1", "HEAD", "--", "journeys/social*")
-    assert "a/journeys/social-suite.cjm.yaml -> b/journeys/social.cjm.yaml" in out, out
+    assert out.startswith("journeys/social-suite.cjm.yaml -> journeys/social.cjm.yaml: moved or renamed"), out
 
 
 def test_revisions_loaded_on_every_core_give_the_same_report(

@@ -112,6 +112,24 @@ def test_explain_prints_the_whole_documentation_by_name_or_code():
     assert unknown.exit_code == 2 and "did you mean 'map-stale'" in unknown.stderr
 
 
+def test_explain_and_the_rules_page_list_every_option_with_type_default_and_doc():
+    from cjmkit.linting.registry import all_rules
+
+    page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    with_options = [r for r in all_rules() if r.option_specs]
+    assert {"emotion-gap", "perception-gap", "map-stale", "kpi-incomplete"} <= {r.name for r in with_options}
+    for rule in with_options:
+        text = run_cli("explain", rule.name).stdout
+        section = page.split(f"\n## {rule.name}\n", 1)[1].split("\n## ", 1)[0]
+        for option in rule.option_specs:
+            assert option.doc and option.doc.endswith("."), (rule.name, option.name)
+            assert f"  {option.name}: " in text and f"({option.type_name}" in text and option.doc in text
+            assert f"| `{option.name}` | {option.type_name}" in section and option.doc in section
+    explained = run_cli("explain", "emotion-gap").stdout
+    assert "skip_when_addressed: true  (boolean)" in explained
+    assert "Stay quiet when an opportunity addresses" in explained
+
+
 def test_docs_rules_md_is_up_to_date():
     committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     generated = run_cli("rules", "--markdown").stdout

@@ -84,6 +84,35 @@ def test_an_option_list_is_checked_against_its_choices():
     assert "low, medium, high, critical" in (err.value.diagnostics[0].expected or "")
 
 
+def test_every_option_a_rule_reads_is_declared_with_a_type_that_fits_its_default():
+    import re
+
+    from cjmkit.linting.registry import all_rules
+
+    for rule in all_rules():
+        source = Path(rule.check.__code__.co_filename).read_text(encoding="utf-8")
+        read = set(re.findall(r'ctx\.options\["(\w+)"\]', source))
+        assert read == {o.name for o in rule.option_specs}, rule.name
+        for option in rule.option_specs:
+            assert option.problem(option.default) is None, (rule.name, option.name)
+
+
+@pytest.mark.parametrize(
+    ("rule", "option", "value", "expected"),
+    [
+        ("emotion-gap", "skip_when_addressed", "no", "true or false"),
+        ("perception-gap", "min_gap", 2.5, "a whole number"),
+        ("missing-required-touchpoint", "channels", "email", "a list of names"),
+        ("map-stale", "default_review_days", True, "a whole number"),
+    ],
+)
+def test_option_values_are_checked_against_the_declared_type(rule, option, value, expected):
+    with pytest.raises(LintConfigError) as err:
+        resolve_settings(LintConfig(options={rule: {option: value}}))
+    (problem,) = err.value.diagnostics
+    assert problem.code == "L013" and problem.expected == expected
+
+
 def test_select_and_ignore():
     every = resolve_settings(None)
     assert len(every.severities) == 30
@@ -136,6 +165,15 @@ def test_cli_exits_2_when_cjm_yaml_itself_is_invalid(tmp_path):
     result = run_cli("lint", str(root))
     assert result.exit_code == 2
     assert "cjm.yaml" in result.stderr
+
+
+def test_a_misspelt_severity_is_called_a_severity_with_the_choices(tmp_path):
+    root = make_workspace(tmp_path, "lint:\n  rules:\n    map-stale: eror")
+    result = run_cli("lint", str(root))
+    assert result.exit_code == 2
+    assert "'eror' is not a valid severity for rule 'map-stale'" in result.stderr, result.stderr
+    assert "expected one of: error, warning, info or off" in result.stderr
+    assert "did you mean 'error'?" in result.stderr
 
 
 def test_the_example_workspace_configuration_is_accepted():

@@ -63,3 +63,18 @@ def test_pre_commit_hooks_run_on_journey_files_only():
         assert pattern.search("maps/old.cjm.yml")
         assert not pattern.search("cjm.yaml")
         assert hook["language"] == "python"
+
+
+def test_pre_commit_snippets_pin_the_tag_the_release_checklist_makes():
+    from cjmkit import __version__
+
+    for doc in (REPO / "README.md", CI_DOC):
+        pins = re.findall(r"^\s*rev: (\S+)", doc.read_text(encoding="utf-8"), re.M)
+        assert pins and set(pins) == {f"v{__version__}"}, doc.name
+    guide = CI_DOC.read_text(encoding="utf-8")
+    assert f"`cjm --version` prints `cjm {__version__}`" in guide
+    assert "git ls-remote https://github.com/cjmkit/cjmkit main" in guide  # before the first tag
+    assert run_cli("--version").stdout == f"cjm {__version__}\n"
+    checklist = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## Releasing", 1)[1]
+    for step in ("src/cjmkit/__init__.py", "## [Unreleased]", "rev: vX.Y.Z", "git tag -a vX.Y.Z"):
+        assert step in checklist, step

@@ -25,9 +25,18 @@ def check(cjm: Cjm, path: Path, *fragments: str, line: int | None = None) -> Res
     return res
 
 
-def test_unclosed_bracket(cjm: Cjm, write: Callable[..., Path]) -> None:
-    p = write("a.cjm.yaml", "cjm: 1\nid: a\npersonas: [trey, sam\ntitle: A\n")
-    check(cjm, p, "error[E110]", "YAML syntax error", line=4)
+def test_unclosed_bracket_is_reported_at_the_bracket(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", "cjm: 1\nid: a\npersonas: [trey, sam\n\ntitle: A\n")
+    check(cjm, p, "error[E110]", "YAML syntax error", "a.cjm.yaml:3:11:", "closing ]")
+    p = write("b.cjm.yaml", "cjm: 1\nid: a\ncatalog: {teams: []\ntitle: A\n")
+    check(cjm, p, "error[E110]", "b.cjm.yaml:3:10:", "closing }")
+
+
+def test_outdented_key_gets_an_indentation_hint(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("        emotion: 0", "      emotion: 0", 1))
+    res = check(cjm, p, "error[E110]", "indented differently from the lines above", "indent it like the other keys")
+    line = MINIMAL.splitlines().index("        emotion: 0") + 1
+    assert f"a.cjm.yaml:{line}:" in res.stdout
 
 
 def test_question_mark_breaks_flow_list(cjm: Cjm, write: Callable[..., Path]) -> None:
@@ -121,7 +130,19 @@ def test_out_of_range_emotion_and_rating(cjm: Cjm, write: Callable[..., Path]) -
 
 def test_impossible_date(cjm: Cjm, write: Callable[..., Path]) -> None:
     p = write("a.cjm.yaml", MINIMAL.replace("title: Checking out", "title: Checking out\nupdated: 2026-02-30"))
-    check(cjm, p, "error[E135]", "'2026-02-30' is not a valid date", "YYYY-MM-DD", line=4)
+    check(cjm, p, "error[E135]", "'2026-02-30' is not a valid date: that month has no such day", line=4)
+
+
+@pytest.mark.parametrize("written", ["20x6-12-02", "2026-1-2", "14.10.2026"])
+def test_a_date_not_written_as_a_date_says_how_to_write_it(cjm: Cjm, write: Callable[..., Path], written: str) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("title: Checking out", f"title: Checking out\nupdated: {written}"))
+    res = check(cjm, p, "error[E135]", f"'{written}' is not a valid date", "YYYY-MM-DD", line=4)
+    assert "invalid character" not in res.stdout and "input is too short" not in res.stdout, res.stdout
+
+
+def test_a_missing_id_takes_an_article_that_fits(cjm: Cjm, write: Callable[..., Path]) -> None:
+    p = write("a.cjm.yaml", MINIMAL.replace("  - id: cart\n", "  - name_: cart\n", 1))
+    check(cjm, p, "error[E131]", "expected an 'id' key")
 
 
 def test_unknown_enum_lists_allowed(cjm: Cjm, write: Callable[..., Path]) -> None:

@@ -235,7 +235,9 @@ class TeamLoad:
 
     @property
     def total(self) -> int:
-        return len(self.stages) + len(self.touchpoints) + len(self.kpis) + len(self.opportunities)
+        """Everything the team answers for: the sum of the other counts (journeys and backstage included)."""
+        parts = (self.journeys, self.stages, self.touchpoints, self.kpis, self.opportunities, self.backstage)
+        return sum(len(items) for items in parts)
 
 
 def team_load(journeys: Iterable[Journey]) -> dict[str, TeamLoad]:

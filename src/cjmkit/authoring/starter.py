@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from cjmkit.authoring.editor_schema import write_schemas
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.model.base import ID_PATTERN
 from cjmkit.resources import templates_dir
@@ -175,7 +176,7 @@ def _workspace_text() -> str:
 
 
 def init_workspace(folder: Path) -> list[Path]:
-    """Write ``cjm.yaml`` and a first journey into ``folder``; refuse if either exists.
+    """Write ``cjm.yaml``, a first journey and the schemas editors use into ``folder``; refuse if either file exists.
 
     Returns the files written.
     """
@@ -190,10 +191,11 @@ def init_workspace(folder: Path) -> list[Path]:
             f"{', '.join(str(p) for p in existing)} already exist{'s' if len(existing) == 1 else ''}; "
             "cjm init never overwrites files"
         )
+    schemas = write_schemas(folder)  # the schema lines of the two files below point at these
     starter = Template(
         STARTER_JOURNEY, templates_dir() / "journeys" / "init" / "first-journey.cjm.yaml.in", "", "built-in"
     )
     text = starter.text.replace('updated: "2000-01-01"', f"updated: {date_text(dt.date.today())}")
     write_new(config, _workspace_text())
     write_new(journey, text)
-    return [config, journey]
+    return [config, journey, *schemas]

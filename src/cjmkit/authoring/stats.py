@@ -142,7 +142,10 @@ JOURNEY_HEADERS = (
     "KPIs on/off/no data",
     "Stale",
 )
-TEAM_HEADERS = ("Team", "Journeys", "Stages", "Touchpoints", "KPIs", "Opportunities", "Backstage", "Owns in total")
+TEAM_HEADERS = ("Team", "Journeys", "Stages", "Touchpoints", "KPIs", "Opportunities", "Backstage", "Total")
+#: What the team table counts, and what its Total adds up.
+TEAM_NOTE = "what each team owns, and the touchpoints it works behind (Backstage); Total is the sum of the row"
+TEAM_TITLE = f"Load per team: {TEAM_NOTE}"
 
 
 def _num(value: float | None) -> str:
@@ -194,7 +197,7 @@ def _plain_table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
 def to_text(p: Portfolio) -> str:
     return (
         _plain_table(JOURNEY_HEADERS, journey_rows(p))
-        + "\n\nLoad per team (what each team owns)\n"
+        + f"\n\n{TEAM_TITLE}\n"
         + _plain_table(TEAM_HEADERS, team_rows(p))
         + "\n"
     )
@@ -213,7 +216,7 @@ def to_markdown(p: Portfolio) -> str:
     return (
         "## Journeys\n\n"
         + _md_table(JOURNEY_HEADERS, journey_rows(p))
-        + "\n\n## Load per team\n\n"
+        + f"\n\n## Load per team\n\n{TEAM_NOTE[0].upper()}{TEAM_NOTE[1:]}.\n\n"
         + _md_table(TEAM_HEADERS, team_rows(p))
         + "\n"
     )

@@ -9,9 +9,13 @@ from __future__ import annotations
 import importlib
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+
+from cjmkit.cli.helptext import CjmCommand, CjmGroup, panel_of
 
 app = typer.Typer(
     name="cjm",
+    cls=CjmGroup,
     help="Customer journey maps as code: validate, lint, render and diff *.cjm.yaml files.",
     no_args_is_help=True,
     add_completion=False,
@@ -20,7 +24,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-#: The modules that define commands, in the order they appear in --help.
+#: The modules that define commands (the order of --help is set in cjmkit.cli.helptext).
 COMMAND_MODULES = [
     "validate",
     "schema",
@@ -56,3 +60,23 @@ def _root(
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"cjmkit.cli.{_name}")
+
+
+def _use_cjm_help(typer_app: typer.Typer) -> None:
+    """Every command and group gets cjm's help layout, and its section of ``cjm --help``."""
+    for command in typer_app.registered_commands:
+        if command.cls in (None, TyperCommand):
+            command.cls = CjmCommand
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        command.rich_help_panel = command.rich_help_panel or panel_of(name)
+    for group in typer_app.registered_groups:
+        sub = group.typer_instance
+        if sub is None:
+            continue
+        if sub.info.cls in (None, TyperGroup) or not isinstance(sub.info.cls, type):
+            sub.info.cls = CjmGroup
+        group.rich_help_panel = group.rich_help_panel or panel_of(group.name or str(sub.info.name))
+        _use_cjm_help(sub)
+
+
+_use_cjm_help(app)

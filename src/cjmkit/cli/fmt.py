@@ -17,11 +17,13 @@ def fmt(
         None, help="Journey files or folders (and cjm.yaml if named). Default: the workspace's journeys."
     ),
     check: bool = typer.Option(False, "--check", help="Change nothing; list the files that would change (exit 1)."),
-    diff: bool = typer.Option(False, "--diff", help="Show the changes instead of writing them."),
+    diff: bool = typer.Option(
+        False, "--diff", help="Change nothing; show the changes formatting would make (exit 1 if any)."
+    ),
 ) -> None:
     """Put keys in the canonical order and lay files out the same way, keeping every comment.
 
-    Exit code: 0 nothing to do or all formatted, 1 a file would change (--check) or has problems, 2 usage error.
+    Exit code: 0 nothing to do or all formatted, 1 a file would change (--check, --diff) or has problems, 2 usage error.
     """
     from cjmkit.authoring.fmt import format_file, write_formatted
     from cjmkit.diagnostics import output
@@ -62,4 +64,4 @@ def fmt(
     if broken:
         summary += f", {output.plural(broken, 'file')} left untouched because of problems"
     sys.stderr.write(summary + ".\n")
-    raise typer.Exit(1 if broken or (check and changed) else 0)
+    raise typer.Exit(1 if broken or ((check or diff) and changed) else 0)

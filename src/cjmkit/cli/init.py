@@ -13,7 +13,9 @@ from cjmkit.cli.common import fail_usage
 
 @app.command()
 def init(
-    folder: Path = typer.Argument(Path("."), help="Where to create the workspace (default: the current folder)."),
+    folder: Path = typer.Argument(
+        Path("."), help="Where to create the workspace. Default: the current folder.", show_default=False
+    ),
 ) -> None:
     """Create a workspace: a commented cjm.yaml with a starter catalog, and a first journey.
 

@@ -29,6 +29,7 @@ def new(
 
     Exit code: 0 written, 1 the result would not be valid here, 2 usage error (unknown template, file exists).
     """
+    from cjmkit.authoring.editor_schema import schema_line, with_schema_line
     from cjmkit.authoring.starter import (
         AuthoringError,
         available_templates,
@@ -61,6 +62,7 @@ def new(
     except AuthoringError as err:
         fail_usage(str(err))
     target = output or default_journey_path(workspace, journey_id)
+    text = with_schema_line(text, schema_line(target, workspace.root if workspace.config_path else None))
     if target.exists() and not force:
         fail_usage(f"{display_path(target)} already exists; use --force to overwrite it")
     problems = check_new_journey(text, target, workspace)

@@ -218,14 +218,14 @@ def run_diff(
     try:
         report = diff_arguments(list(args), git_external)
         if output is None:
-            write_report(report, format, sys.stdout, engine)
+            write_report(report, format, sys.stdout, engine, overall=not git_external)
         else:
             import io
 
             from cjmkit.fileio import write_atomic
 
             buffer = io.StringIO()
-            write_report(report, format, buffer, engine)
+            write_report(report, format, buffer, engine, overall=not git_external)
             write_atomic(output, buffer.getvalue())
     except UsageError as err:
         return _usage(str(err))

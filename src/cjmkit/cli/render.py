@@ -69,7 +69,7 @@ def render(
         help="svg, dot, png, pdf, html, mermaid or markdown. Default: from the -o file name, else svg.",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="File to write. Default: standard output."),
-    view: str = typer.Option("flow", "--view", help="Diagram view: flow (default) or blueprint."),
+    view: str = typer.Option("flow", "--view", help="Diagram view: flow or blueprint."),
     engine: str = typer.Option(
         "auto", "--engine", help="Graphviz to use: auto (system dot if installed, else built in), system, embedded."
     ),

@@ -24,6 +24,7 @@ def stats(
     from cjmkit.authoring.stats import (
         JOURNEY_HEADERS,
         TEAM_HEADERS,
+        TEAM_TITLE,
         journey_rows,
         portfolio,
         team_rows,
@@ -62,7 +63,7 @@ def stats(
         console = Console()
         for title, headers, rows in (
             ("Journeys", JOURNEY_HEADERS, journey_rows(figures)),
-            ("Load per team (what each team owns)", TEAM_HEADERS, team_rows(figures)),
+            (TEAM_TITLE, TEAM_HEADERS, team_rows(figures)),
         ):
             table = Table(*headers, title=title)
             for row in rows:

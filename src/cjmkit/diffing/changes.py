@@ -114,6 +114,8 @@ class FileDiff:
     summary: Summary = field(default_factory=Summary)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Problems that kept a side from being compared (bad YAML, schema errors)."""
+    invalid_sides: tuple[str, ...] = ()
+    """``"old"``, ``"new"`` or both: the sides that are not valid journeys (status ``invalid``)."""
     old_journey: Journey | None = field(default=None, repr=False)
     new_journey: Journey | None = field(default=None, repr=False)
     old_catalog: Catalog | None = field(default=None, repr=False)

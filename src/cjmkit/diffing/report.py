@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cjmkit.diffing.changes import Change, DiffReport, FileDiff
 from cjmkit.diffing.sources import Side
-from cjmkit.diffing.summary import compare_journeys, overall, summarize
+from cjmkit.diffing.summary import compare_journeys, overall
 
 
 @dataclass
@@ -27,14 +27,16 @@ def file_diff(pair: Pair) -> FileDiff:
     new_path = new.display if new else None
     if bad:
         good = next((s.journey for s in (new, old) if s is not None and s.journey is not None), None)
+        # No figures for a pair that was not compared: a side that does not load has
+        # no pain points, and counting it as zero would report every one as removed.
         return FileDiff(
             status="invalid",
             old_path=old_path,
             new_path=new_path,
             journey_id=good.id if good else None,
             title=good.title if good else None,
-            summary=summarize([], old.journey if old else None, new.journey if new else None),
             diagnostics=[d for s in bad for d in s.diagnostics],
+            invalid_sides=tuple(name for name, s in (("old", old), ("new", new)) if s is not None and not s.valid),
         )
     result = compare_journeys(
         old.journey if old else None, new.journey if new else None, old_path, new_path, renamed=pair.renamed
@@ -76,8 +78,9 @@ def build_report(
 ) -> DiffReport:
     files = [file_diff(p) for p in pairs]
     files.sort(key=lambda f: f.path)
-    olds = [p.old.journey for p in pairs if p.old is not None and p.old.journey is not None]
-    news = [p.new.journey for p in pairs if p.new is not None and p.new.journey is not None]
+    # The figures cover the files that were compared, not a file whose other side is invalid.
+    olds = [f.old_journey for f in files if f.old_journey is not None]
+    news = [f.new_journey for f in files if f.new_journey is not None]
     return DiffReport(
         old_label=old_label,
         new_label=new_label,

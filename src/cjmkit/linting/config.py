@@ -8,7 +8,7 @@ configuration error that stops the run (exit 2) rather than being ignored.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,23 +76,6 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
-def check_option_value(default: Any, value: Any, choices: Sequence[str] | None) -> str | None:
-    """What the option needs, when ``value`` does not fit; None when it does."""
-    if isinstance(default, bool):
-        return None if isinstance(value, bool) else "true or false"
-    if isinstance(default, int):
-        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
-    if isinstance(default, list):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return "a list of names" + (f" from: {', '.join(choices)}" if choices else "")
-        if choices and any(v not in choices for v in value):
-            return f"a list of names from: {', '.join(choices)}"
-        return None
-    if isinstance(default, str):
-        return None if isinstance(value, str) else "text"
-    return None
-
-
 def resolve_settings(
     config: LintConfig | None,
     *,
@@ -146,7 +129,8 @@ def resolve_settings(
             continue
         for opt, value in given.items():
             loc = ("lint", "options", key, opt)
-            if opt not in rule.options:
+            spec = rule.option(str(opt))
+            if spec is None:
                 known = ", ".join(rule.options) or "none"
                 problem(
                     UNKNOWN_OPTION,
@@ -158,7 +142,7 @@ def resolve_settings(
                     hint=did_you_mean(str(opt), rule.options),
                 )
                 continue
-            need = check_option_value(rule.options[opt], value, rule.option_choices.get(opt))
+            need = spec.problem(value)
             if need is not None:
                 problem(
                     BAD_OPTION_VALUE,

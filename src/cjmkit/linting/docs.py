@@ -6,11 +6,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from cjmkit.linting.registry import all_rules
-from cjmkit.linting.rule import CATEGORIES, Rule, section
+from cjmkit.linting.rule import CATEGORIES, Option, Rule, section
 
 if TYPE_CHECKING:
     from cjmkit.diagnostics.sarif import SarifRule
@@ -27,15 +26,31 @@ def option_value(value: Any) -> str:
     return str(value)
 
 
-def _options_lines(options: Mapping[str, Any]) -> list[str]:
-    return [f"  {name}: {option_value(value)}" for name, value in options.items()]
+def _option_kind(option: Option) -> str:
+    kind = option.type_name
+    if option.choices:
+        kind += f" from: {', '.join(option.choices)}"
+    return kind
+
+
+def _options_lines(rule: Rule) -> list[str]:
+    lines: list[str] = []
+    for option in rule.option_specs:
+        lines.append(f"  {option.name}: {option_value(option.default)}  ({_option_kind(option)})")
+        lines.append(f"      {option.doc}")
+    return lines
+
+
+def _options_example(rule: Rule) -> str:
+    options = ", ".join(f"{o.name}: {option_value(o.default)}" for o in rule.option_specs)
+    return f"lint:\n  options:\n    {rule.name}: {{{options}}}"
 
 
 def explain_text(rule: Rule) -> str:
     """The whole documentation of one rule, as plain text for the terminal."""
     lines = [f"{rule.name} ({rule.code})", "", f"Default severity: {rule.severity.value}"]
-    if rule.options:
-        lines += ["Options (lint.options in cjm.yaml), with their defaults:", *_options_lines(rule.options)]
+    if rule.option_specs:
+        lines += ["", "Options (under lint.options in cjm.yaml), with their defaults:", *_options_lines(rule)]
     lines += ["", rule.doc.replace("## ", ""), ""]
     return "\n".join(lines)
 
@@ -47,10 +62,12 @@ def rule_url(rule: Rule) -> str:
 def rule_markdown(rule: Rule) -> str:
     """One rule's section of ``docs/rules.md``."""
     lines = [f"## {rule.name}", "", f"Code `{rule.code}` · default severity **{rule.severity.value}**", ""]
-    if rule.options:
-        lines += ["| Option | Default |", "| --- | --- |"]
-        lines += [f"| `{name}` | `{option_value(value)}` |" for name, value in rule.options.items()]
-        lines.append("")
+    if rule.option_specs:
+        lines += ["| Option | Type | Default | What it does |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"| `{o.name}` | {_option_kind(o)} | `{option_value(o.default)}` | {o.doc} |" for o in rule.option_specs
+        ]
+        lines += ["", "Set in `cjm.yaml`:", "", "```yaml", _options_example(rule), "```", ""]
     lines.append(rule.doc.replace("## ", "### "))
     return "\n".join(lines).rstrip() + "\n"
 

@@ -2,8 +2,9 @@
 
 A rule is a small module under :mod:`cjmkit.linting.rules` (one concept per
 module, like yamllint's rules): ``NAME``, ``CODE``, ``SEVERITY``, ``OPTIONS``
-(option -> default) and a ``check(ctx)`` generator; its module docstring is
-its documentation, in ruff's form (What it does / Why is this bad? / Example).
+(a tuple of :class:`Option` declarations: name, type, default, one line of
+documentation) and a ``check(ctx)`` generator; its module docstring is its
+documentation, in ruff's form (What it does / Why is this bad? / Example).
 """
 
 from __future__ import annotations
@@ -82,6 +83,44 @@ class RuleContext:
 
 Check = Callable[[RuleContext], Iterable[Diagnostic]]
 
+#: The kinds of value an option can take, as ``cjm explain`` and docs/rules.md name them.
+OPTION_TYPES: dict[type, str] = {bool: "boolean", int: "integer", str: "text", list: "list of names"}
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting of a rule under ``lint.options`` in ``cjm.yaml``: what it is, its type and default."""
+
+    name: str
+    type: type
+    default: Any
+    doc: str
+    choices: tuple[str, ...] = ()
+    """For a list option: the names it may hold (empty: any)."""
+
+    def __post_init__(self) -> None:
+        if self.type not in OPTION_TYPES or type(self.default) is not self.type:
+            raise ValueError(f"option {self.name!r}: default {self.default!r} is not a {self.type.__name__}")
+
+    @property
+    def type_name(self) -> str:
+        return OPTION_TYPES[self.type]
+
+    def problem(self, value: Any) -> str | None:
+        """What the option needs, when ``value`` does not fit; None when it does."""
+        if self.type is bool:
+            return None if isinstance(value, bool) else "true or false"
+        if self.type is int:
+            return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+        if self.type is list:
+            names = f" from: {', '.join(self.choices)}" if self.choices else ""
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return "a list of names" + names
+            if self.choices and any(v not in self.choices for v in value):
+                return "a list of names" + names
+            return None
+        return None if isinstance(value, str) else "text"
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -92,9 +131,16 @@ class Rule:
     severity: Severity
     doc: str
     check: Check = field(repr=False, compare=False)
-    options: Mapping[str, Any] = field(default_factory=dict)
-    option_choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    option_specs: tuple[Option, ...] = ()
     example_options: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """Each option's default, by name."""
+        return {o.name: list(o.default) if o.type is list else o.default for o in self.option_specs}
+
+    def option(self, name: str) -> Option | None:
+        return next((o for o in self.option_specs if o.name == name), None)
 
     @property
     def category(self) -> str:
@@ -120,8 +166,7 @@ class Rule:
             severity=Severity(module.SEVERITY),
             doc=dedent_doc(module.__doc__ or ""),
             check=module.check,
-            options=dict(getattr(module, "OPTIONS", {})),
-            option_choices=dict(getattr(module, "OPTION_CHOICES", {})),
+            option_specs=tuple(getattr(module, "OPTIONS", ())),
             example_options=dict(getattr(module, "EXAMPLE_OPTIONS", {})),
         )
 

@@ -187,6 +187,11 @@ def _syntax_message(err: MarkedYAMLError, text: str) -> tuple[str, str | None]:
         hint = "every key needs a ':' after it; check for a missing colon or a stray line"
     elif "block end" in problem or "expected <block end>" in problem:
         hint = "check the indentation of this line against the lines above"
+    elif "expected '-' indicator" in problem or "did not find expected key" in problem:
+        hint = (
+            "this line is indented differently from the lines above it: indent it like the other keys "
+            "of its item, or start a new list item with '- '"
+        )
     context = (err.context or "").strip()
     message = f"YAML syntax error: {problem}"
     if context and context not in problem:
@@ -430,6 +435,11 @@ def parse(text: str, path: str = "<string>") -> Document:
                 break
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        opened = err.context_mark
+        if opened is not None and mark is not None and opened.line < mark.line and "flow" in (err.context or ""):
+            # An unclosed [ or { is noticed only where the next key starts, lines later:
+            # point at the bracket that was never closed.
+            mark = opened
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message, hint = _syntax_message(err, text)
         problem("E110", message, line, col, hint=hint)

@@ -135,6 +135,11 @@ _ITEM_KINDS = {
 }
 
 
+def _article(word: str) -> str:
+    """'a' or 'an' before a key name as it is read out ("an 'id' key", "a 'name' key")."""
+    return "an" if word[:1].lower() in "aeio" else "a"
+
+
 def _item_name(loc: tuple[str | int, ...], data: Any) -> str:
     """How a person names the item at ``loc``: "the stage 'research'", else its key path."""
     if len(loc) >= 2 and isinstance(loc[-1], int) and str(loc[-2]) in _ITEM_KINDS:
@@ -184,7 +189,7 @@ def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagn
             code = "E120"
         else:
             message = f"{_item_name(parent, doc.data)} has no '{field}', which is required"
-        kw["expected"] = f"a '{field}' key"
+        kw["expected"] = f"{_article(field)} '{field}' key"
     elif loc == ("cjm",):
         code = "E120"
         supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
@@ -195,8 +200,13 @@ def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagn
         code = "E133"
         expected = ctx.get("expected", "")
         choices = re.findall(r"'([^']*)'", expected)
-        message = f"'{value}' is not a valid {field.replace('_', ' ')}"
         kw["expected"] = "one of: " + ", ".join(choices) if choices else expected
+        if loc[:2] == ("lint", "rules") and len(loc) == 3:  # the key is a rule's name, the value its severity
+            message = f"'{value}' is not a valid severity for rule '{field}'"
+            if len(choices) > 1:
+                kw["expected"] = f"one of: {', '.join(choices[:-1])} or {choices[-1]}"
+        else:
+            message = f"'{value}' is not a valid {field.replace('_', ' ')}"
         kw["found"] = describe(value)
         if isinstance(value, str):
             kw["hint"] = did_you_mean(value, choices)
@@ -207,8 +217,14 @@ def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagn
         kw["found"] = describe(value)
     elif etype.startswith("date") or etype.startswith("datetime"):
         code = "E135"
-        detail = ctx.get("error", "")
-        message = f"'{value}' is not a valid date" + (f": {detail}" if detail else "")
+        # Pydantic's own words ("invalid character in year") describe its parser, not the
+        # date: say whether the date does not exist or is not written as a date at all.
+        detail = str(ctx.get("error", ""))
+        message = f"'{value}' is not a valid date"
+        if detail.startswith("day value is outside"):
+            message += ": that month has no such day"
+        elif detail.startswith("month value is outside"):
+            message += ": there is no such month"
         kw["expected"] = "a real calendar date written YYYY-MM-DD, for example 2026-10-14"
         kw["found"] = describe(value)
     elif (etype == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN) or (

@@ -10,8 +10,14 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "json", "html")
 
 
-def write_report(report: DiffReport, format: str, stream: IO[str], engine: str = "auto") -> None:
-    """Write ``report`` in one of :data:`FORMATS`; ``engine`` lays out the html format's diagram."""
+def write_report(
+    report: DiffReport, format: str, stream: IO[str], engine: str = "auto", *, overall: bool = True
+) -> None:
+    """Write ``report`` in one of :data:`FORMATS`; ``engine`` lays out the html format's diagram.
+
+    ``overall=False`` leaves out the text format's closing line over all files: git calls
+    an external diff once per file, and that file's own summary already says it all.
+    """
     # Each format is imported when asked for: html pulls in the renderer.
     if format == "html":
         from cjmkit.diffing.formats.html import render_html
@@ -28,6 +34,6 @@ def write_report(report: DiffReport, format: str, stream: IO[str], engine: str =
     elif format == "text":
         from cjmkit.diffing.formats.text import write_text
 
-        write_text(report, stream)
+        write_text(report, stream, overall=overall)
     else:
         raise ValueError(f"unknown diff format {format!r}; one of {', '.join(FORMATS)}")

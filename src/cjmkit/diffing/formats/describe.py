@@ -20,6 +20,15 @@ FILE_STATUS_WORDS = {
 }
 
 
+def status_words(f: FileDiff) -> str:
+    """What happened to the file; for one that could not be compared, which side is not valid."""
+    words = FILE_STATUS_WORDS[f.status]
+    if f.status == "invalid" and f.invalid_sides:
+        sides = "both sides are" if len(f.invalid_sides) == 2 else f"the {f.invalid_sides[0]} side is"
+        words += f": {sides} not a valid journey"
+    return words
+
+
 def value(v: Any) -> str:
     """A field value as people read it."""
     if v is None:

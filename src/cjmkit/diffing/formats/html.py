@@ -7,7 +7,6 @@ from html import escape
 
 from cjmkit.diffing.changes import Change, DiffReport, FileDiff
 from cjmkit.diffing.formats.describe import (
-    FILE_STATUS_WORDS,
     counts,
     emotion_move,
     file_heading,
@@ -15,6 +14,7 @@ from cjmkit.diffing.formats.describe import (
     ordered,
     pains_move,
     sentence,
+    status_words,
 )
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
@@ -75,7 +75,7 @@ def _change_list(changes: list[Change]) -> list[str]:
 def _file(f: FileDiff, engine: str) -> list[str]:
     out = [
         f"<h2>{escape(file_heading(f))}</h2>",
-        f'<p class="meta">{escape(file_paths(f))}: {escape(FILE_STATUS_WORDS[f.status])}</p>',
+        f'<p class="meta">{escape(file_paths(f))}: {escape(status_words(f))}</p>',
     ]
     out += [
         f'<p class="diagnostic">{escape(d.path)}:{d.line}:{d.column}: {escape(d.message)}</p>' for d in f.diagnostics

@@ -23,6 +23,7 @@ from cjmkit.diffing.formats.describe import (
     pains_move,
     plural,
     sentence,
+    status_words,
 )
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!:])")
@@ -63,7 +64,7 @@ def _change_item(c: Change) -> str:
 
 def _details(f: FileDiff) -> list[str]:
     s = f.summary
-    head = f"{escape_html(file_heading(f))}: {FILE_STATUS_WORDS[f.status]}"
+    head = f"{escape_html(file_heading(f))}: {escape_html(status_words(f))}"
     if f.status in ("modified", "renamed"):
         head += f", {plural(s.improvements, 'improvement')}, {plural(s.regressions, 'regression')}"
     lines = ["<details>", f"<summary>{head}</summary>", "", f"File: {escape(file_paths(f))}", ""]
@@ -95,7 +96,11 @@ def render_markdown(report: DiffReport) -> str:
         "|---|---|---:|---:|---:|---|---|",
     ]
     for f in report.files:
-        lines.append(_row(escape(file_heading(f)), escape(FILE_STATUS_WORDS[f.status]), f.summary))
+        if f.status == "invalid":  # not compared: no figures rather than every count dropping to 0
+            cells = [escape(file_heading(f)), escape(status_words(f)), "", "", "", "not compared", "not compared"]
+            lines.append("| " + " | ".join(cells) + " |")
+        else:
+            lines.append(_row(escape(file_heading(f)), escape(FILE_STATUS_WORDS[f.status]), f.summary))
     if report.workspace_changes:
         ws = Summary()
         ws.count(report.workspace_changes)

@@ -8,7 +8,6 @@ from typing import IO
 from cjmkit.diagnostics.output import text_line, use_color
 from cjmkit.diffing.changes import Change, DiffReport, FileDiff
 from cjmkit.diffing.formats.describe import (
-    FILE_STATUS_WORDS,
     counts,
     emotion_move,
     file_heading,
@@ -17,6 +16,7 @@ from cjmkit.diffing.formats.describe import (
     pains_move,
     plural,
     sentence,
+    status_words,
 )
 
 _RESET = "\033[0m"
@@ -36,7 +36,7 @@ def _change_line(c: Change, color: bool) -> str:
 
 
 def _file(f: FileDiff, out: IO[str], color: bool) -> None:
-    head = f"{file_paths(f)}: {FILE_STATUS_WORDS[f.status]}"
+    head = f"{file_paths(f)}: {status_words(f)}"
     out.write((f"{_BOLD}{head}{_RESET}" if color else head) + "\n")
     if f.journey_id:
         out.write(f"  journey {file_heading(f)}\n")
@@ -50,7 +50,7 @@ def _file(f: FileDiff, out: IO[str], color: bool) -> None:
     out.write("\n")
 
 
-def write_text(report: DiffReport, stream: IO[str] | None = None) -> None:
+def write_text(report: DiffReport, stream: IO[str] | None = None, *, overall: bool = True) -> None:
     out = stream or sys.stdout
     color = use_color(out)
     if report.workspace_changes:
@@ -61,16 +61,21 @@ def write_text(report: DiffReport, stream: IO[str] | None = None) -> None:
         out.write("\n")
     for f in report.files:
         _file(f, out, color)
+    if not overall:
+        return
     s = report.summary
     changed = sum(1 for f in report.files if f.status != "unchanged")
+    invalid = sum(1 for f in report.files if f.status == "invalid")
     if not report.has_changes and not report.has_invalid:
         line = f"No change in meaning between {report.old_label} and {report.new_label}."
+    elif invalid == changed and not report.workspace_changes:
+        line = f"{report.old_label} -> {report.new_label}: nothing compared; {plural(invalid, 'file')} could not be"
+        line += " compared (see above)"
     else:
         line = (
             f"{report.old_label} -> {report.new_label}: {plural(changed, 'journey file')} changed; {counts(s)}; "
             f"average emotion {emotion_move(s)}; pain points {pains_move(s)}"
         )
-        invalid = sum(1 for f in report.files if f.status == "invalid")
         if invalid:
-            line += f"; {plural(invalid, 'file')} could not be compared"
+            line += f"; {plural(invalid, 'file')} could not be compared (left out of these figures)"
     out.write((f"{_BOLD}{line}{_RESET}" if color else line) + "\n")

@@ -54,15 +54,20 @@ from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.facts import emotion_gap, touchpoints_being_fixed
-from cjmkit.linting.rule import RuleContext, located_touchpoints
+from cjmkit.linting.rule import Option, RuleContext, located_touchpoints
 
 NAME = "emotion-gap"
 CODE = "L202"
 SEVERITY = "warning"
-OPTIONS: dict[str, object] = {
-    "min_gap": 2,  # desired minus observed emotion at which to report
-    "skip_when_addressed": True,  # stay quiet when an opportunity addresses a pain point of the touchpoint
-}
+OPTIONS = (
+    Option("min_gap", int, 2, "Report when the desired emotion is at least this many points above the observed one."),
+    Option(
+        "skip_when_addressed",
+        bool,
+        True,
+        "Stay quiet when an opportunity addresses one of the touchpoint's pain points; false reports every gap.",
+    ),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

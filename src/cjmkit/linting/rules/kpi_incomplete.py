@@ -51,15 +51,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.linting.rule import RuleContext, located_kpis
+from cjmkit.linting.rule import Option, RuleContext, located_kpis
 
 NAME = "kpi-incomplete"
 CODE = "L307"
 SEVERITY = "warning"
-OPTIONS: dict[str, object] = {
-    "require": ["target", "owner", "cadence"],  # KPI fields that must be filled in
-}
-OPTION_CHOICES = {"require": ("target", "current", "owner", "cadence", "unit")}
+OPTIONS = (
+    Option(
+        "require",
+        list,
+        ["target", "owner", "cadence"],
+        "The KPI fields that must be filled in.",
+        choices=("target", "current", "owner", "cadence", "unit"),
+    ),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

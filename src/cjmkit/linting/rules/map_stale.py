@@ -39,14 +39,19 @@ from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.facts import DEFAULT_REVIEW_DAYS, days_overdue, is_stale, review_due
-from cjmkit.linting.rule import RuleContext
+from cjmkit.linting.rule import Option, RuleContext
 
 NAME = "map-stale"
 CODE = "L401"
 SEVERITY = "warning"
-OPTIONS: dict[str, object] = {
-    "default_review_days": DEFAULT_REVIEW_DAYS,  # review period for maps that set no review_every
-}
+OPTIONS = (
+    Option(
+        "default_review_days",
+        int,
+        DEFAULT_REVIEW_DAYS,
+        "The review period, in days, of a map that sets no review_every.",
+    ),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

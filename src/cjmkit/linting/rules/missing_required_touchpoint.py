@@ -45,15 +45,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.linting.rule import RuleContext
+from cjmkit.linting.rule import Option, RuleContext
 
 NAME = "missing-required-touchpoint"
 CODE = "L102"
 SEVERITY = "warning"
-OPTIONS: dict[str, object] = {
-    "channels": [],  # channel ids every journey must have a touchpoint on
-    "phases": [],  # stage phases every journey must cover, e.g. exit
-}
+OPTIONS = (
+    Option("channels", list, [], "Channel ids every journey must have a touchpoint on."),
+    Option("phases", list, [], "Stage phases every journey must cover, for example exit."),
+)
 EXAMPLE_OPTIONS = {"phases": ["exit"]}
 
 

@@ -46,14 +46,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.linting.rule import RuleContext, located_touchpoints
+from cjmkit.linting.rule import Option, RuleContext, located_touchpoints
 
 NAME = "negative-emotion-without-pain-point"
 CODE = "L204"
 SEVERITY = "info"
-OPTIONS: dict[str, object] = {
-    "max_emotion": -1,  # emotions at or below this count as negative
-}
+OPTIONS = (Option("max_emotion", int, -1, "Emotions at or below this count as negative (-2 to +2)."),)
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -53,16 +53,21 @@ from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.facts import unaddressed_pains
-from cjmkit.linting.rule import RuleContext, located_pain_points
+from cjmkit.linting.rule import Option, RuleContext, located_pain_points
 from cjmkit.model.journey import SEVERITY_ORDER
 
 NAME = "pain-point-unaddressed"
 CODE = "L302"
 SEVERITY = "warning"
-OPTIONS: dict[str, object] = {
-    "severities": ["high", "critical"],  # pain point severities that need an opportunity
-}
-OPTION_CHOICES = {"severities": tuple(SEVERITY_ORDER)}
+OPTIONS = (
+    Option(
+        "severities",
+        list,
+        ["high", "critical"],
+        "The pain point severities that need an opportunity addressing them.",
+        choices=tuple(SEVERITY_ORDER),
+    ),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -46,15 +46,20 @@ from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.facts import perception_gaps, touchpoints_being_fixed
-from cjmkit.linting.rule import RuleContext, located_touchpoints
+from cjmkit.linting.rule import Option, RuleContext, located_touchpoints
 
 NAME = "perception-gap"
 CODE = "L203"
 SEVERITY = "warning"
-OPTIONS: dict[str, object] = {
-    "min_gap": 2,  # difference between customer and company rating at which to report
-    "skip_when_addressed": True,  # stay quiet when an opportunity addresses a pain point of the touchpoint
-}
+OPTIONS = (
+    Option("min_gap", int, 2, "Report when the customer's and the company's ratings differ by at least this much."),
+    Option(
+        "skip_when_addressed",
+        bool,
+        True,
+        "Stay quiet when an opportunity addresses one of the touchpoint's pain points; false reports every gap.",
+    ),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
