@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import sys
 from typing import NoReturn
 
 import typer
 
+from cjmkit.cli.usage import choice_problem, usage_error
+
 
 def fail_usage(message: str) -> NoReturn:
     """Print a usage or environment error and exit 2."""
-    sys.stderr.write(f"cjm: error: {message}\n")
-    raise typer.Exit(2)
+    raise typer.Exit(usage_error(message))
 
 
 def check_choice(value: str, choices: tuple[str, ...], option: str) -> str:
-    if value not in choices:
-        fail_usage(f"{option} must be one of: {', '.join(choices)} (got '{value}')")
+    """``value`` when it is one of ``choices``; else a usage error naming ``option``."""
+    if problem := choice_problem(value, choices, option):
+        fail_usage(problem)
     return value

@@ -9,6 +9,7 @@ import typer
 
 from cjmkit.cli.app import app
 from cjmkit.cli.common import fail_usage
+from cjmkit.cli.options import LINT
 
 
 @app.command()
@@ -17,19 +18,24 @@ def lint(
         None, help="Journey files or folders (folders: every *.cjm.yaml below). Default: the workspace's journeys."
     ),
     format: str = typer.Option(
-        "auto",
-        "--format",
-        "-f",
+        LINT["format"].default,
+        *LINT["format"].flags,
         help="text, json, github, sarif, junit, or auto (github under GitHub Actions, else text).",
     ),
     select: list[str] = typer.Option(
-        None, "--select", "-s", help="Run only these rules: names, codes or code prefixes, comma-separated."
+        LINT["select"].default,
+        *LINT["select"].flags,
+        help="Run only these rules: names, codes or code prefixes, comma-separated.",
     ),
-    ignore: list[str] = typer.Option(None, "--ignore", "-i", help="Leave these rules out (names or codes)."),
+    ignore: list[str] = typer.Option(
+        LINT["ignore"].default, *LINT["ignore"].flags, help="Leave these rules out (names or codes)."
+    ),
     fail_on: str = typer.Option(
-        "error", "--fail-on", help="Exit with 1 when a finding is at or above this severity: error, warning, info."
+        LINT["fail_on"].default,
+        *LINT["fail_on"].flags,
+        help="Exit with 1 when a finding is at or above this severity: error, warning, info.",
     ),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes to use; 0 = one per core."),
+    jobs: int = typer.Option(LINT["jobs"].default, *LINT["jobs"].flags, help="Processes to use; 0 = one per core."),
 ) -> None:
     """Check that journey maps are useful: owned, measured, prioritised and current.
 

@@ -3,8 +3,8 @@
 They run on every commit through pre-commit, and ``diff`` once per changed file
 when git uses it as an external diff, so their start-up time is felt many times
 a day; typer and its option machinery cost about a quarter of it.
-When the arguments are the plain ones (paths and the options listed below,
-written ``--opt value`` or ``--opt=value``) they are read here; anything else
+When the arguments are the plain ones (paths and the options declared in
+:mod:`cjmkit.cli.options`, written ``--opt value`` or ``--opt=value``) they are read here; anything else
 (``--help``, a typo in an option) goes to typer, which owns the documented
 interface and its error messages.  The typer commands call the same ``run_*``
 functions, so both paths behave alike.
@@ -17,65 +17,33 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-_COMMON = {"--format": "format", "-f": "format", "--jobs": "jobs", "-j": "jobs"}
-_VALIDATE_OPTIONS = _COMMON
-_LINT_OPTIONS = {
-    **_COMMON,
-    "--select": "select",
-    "-s": "select",
-    "--ignore": "ignore",
-    "-i": "ignore",
-    "--fail-on": "fail_on",
-}
-_DIFF_OPTIONS = {
-    "--format": "format",
-    "-f": "format",
-    "--output": "output",
-    "-o": "output",
-    "--fail-on": "fail_on",
-    "--engine": "engine",
-}
-_DIFF_FLAGS = {"--exit-code": "exit_code", "--git-external": "git_external"}
-_REPEATABLE = {"select", "ignore"}
+from cjmkit.cli.options import DIFF, LINT, VALIDATE, OptionTable, choice_problem_of, defaults
+from cjmkit.cli.usage import usage_error
 
 
 def parse_validate_args(args: Sequence[str]) -> dict[str, Any] | None:
     """``validate``'s arguments as keyword arguments of :func:`run_validate`, or None to let typer parse them."""
-    return _parse(args, _VALIDATE_OPTIONS, {"paths": [], "format": "auto", "jobs": 0})
+    return _parse(args, VALIDATE)
 
 
 def parse_lint_args(args: Sequence[str]) -> dict[str, Any] | None:
     """``lint``'s arguments as keyword arguments of :func:`run_lint`, or None to let typer parse them."""
-    return _parse(
-        args, _LINT_OPTIONS, {"paths": [], "format": "auto", "jobs": 0, "select": [], "ignore": [], "fail_on": "error"}
-    )
+    return _parse(args, LINT)
 
 
 def parse_diff_args(args: Sequence[str]) -> dict[str, Any] | None:
     """``diff``'s arguments as keyword arguments of :func:`run_diff`, or None to let typer parse them."""
-    found = _parse(
-        args,
-        _DIFF_OPTIONS,
-        {
-            "paths": [],
-            "format": "text",
-            "output": None,
-            "exit_code": False,
-            "fail_on": "never",
-            "engine": "auto",
-            "git_external": False,
-        },
-        flags=_DIFF_FLAGS,
-    )
+    found = _parse(args, DIFF)
     if found is None or not found["paths"]:
         return None  # typer reports the missing argument
     found["args"] = [str(p) for p in found.pop("paths")]
     return found
 
 
-def _parse(
-    args: Sequence[str], options: dict[str, str], found: dict[str, Any], flags: dict[str, str] | None = None
-) -> dict[str, Any] | None:
+def _parse(args: Sequence[str], table: OptionTable) -> dict[str, Any] | None:
+    """The plain spellings only (``--opt value``, ``--opt=value``, ``-o value``, flags, paths); else None."""
+    by_flag = {flag: option for option in table.values() for flag in option.flags}
+    found: dict[str, Any] = {"paths": [], **defaults(table)}
     i = 0
     only_paths = False
     while i < len(args):
@@ -84,29 +52,29 @@ def _parse(
             found["paths"].append(Path(arg))
         elif arg == "--":
             only_paths = True
-        elif flags and arg in flags:
-            found[flags[arg]] = True
+        elif arg in by_flag and by_flag[arg].kind == "flag":
+            found[by_flag[arg].name] = True
         else:
             name, eq, value = arg.partition("=")
-            if name not in options:
+            option = by_flag.get(name)
+            if option is None or option.kind == "flag":
                 return None
             if not eq:
                 i += 1
                 if i >= len(args):
                     return None
                 value = args[i]
-            key = options[name]
-            if key in _REPEATABLE:
-                found[key].append(value)
-            elif key == "jobs":
+            if option.kind == "many":
+                found[option.name].append(value)
+            elif option.kind == "int":
                 try:
-                    found[key] = int(value)
+                    found[option.name] = int(value)
                 except ValueError:
                     return None
-            elif key == "output":
-                found[key] = Path(value)
+            elif option.kind == "path":
+                found[option.name] = Path(value)
             else:
-                found[key] = value
+                found[option.name] = value
         i += 1
     return found
 
@@ -117,17 +85,17 @@ def run_validate(paths: Sequence[Path], format: str = "auto", jobs: int = 0) -> 
     from cjmkit.errors import UsageError
     from cjmkit.validation import validate as run
 
-    if problem := _not_one_of(format, ("auto", *output.FORMATS), "--format"):
-        return problem
+    if problem := choice_problem_of(VALIDATE, {"format": format}):
+        return usage_error(problem)
     fmt = output.pick_format(format)
     try:
         report = run(list(paths), jobs=jobs)
     except UsageError as err:
-        return _usage(str(err))
+        return usage_error(str(err))
     diags = report.diagnostics
     files = len(report.results)
     if files == 0 and not diags:
-        return _usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
+        return usage_error("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
     if fmt == "json":
         output.write_json(diags, files)
     elif fmt == "github":
@@ -135,10 +103,6 @@ def run_validate(paths: Sequence[Path], format: str = "auto", jobs: int = 0) -> 
     else:
         output.write_text(diags, files)
     return 0 if report.ok else 1
-
-
-LINT_FORMATS = ("text", "json", "github", "sarif", "junit")
-FAIL_ON = ("error", "warning", "info")
 
 
 def run_lint(
@@ -154,24 +118,22 @@ def run_lint(
     from cjmkit.errors import LintConfigError, SelectionError, UsageError
     from cjmkit.linting import lint as run
 
-    if problem := _not_one_of(format, ("auto", *LINT_FORMATS), "--format") or _not_one_of(
-        fail_on, FAIL_ON, "--fail-on"
-    ):
-        return problem
+    if problem := choice_problem_of(LINT, {"format": format, "fail_on": fail_on}):
+        return usage_error(problem)
     fmt = output.pick_format(format)
     threshold = Severity(fail_on)
     try:
         report = run(list(paths), select=list(select), ignore=list(ignore), jobs=jobs)
     except (UsageError, SelectionError) as err:
-        return _usage(str(err))
+        return usage_error(str(err))
     except LintConfigError as err:
         for d in err.diagnostics:
             sys.stderr.write(output.text_line(d) + "\n")
-        return _usage("the lint configuration in cjm.yaml has problems (see above)")
+        return usage_error("the lint configuration in cjm.yaml has problems (see above)")
     diags = report.diagnostics
     files = len(report.files)
     if files == 0 and not diags:
-        return _usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
+        return usage_error("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
     if fmt == "json":
         output.write_json(diags, files, tool="lint")
     elif fmt == "github":
@@ -193,9 +155,6 @@ def run_lint(
     return 1 if report.fails(threshold) else 0
 
 
-DIFF_FAIL_ON = ("regression", "never")
-
-
 def run_diff(
     args: Sequence[str],
     format: str = "text",
@@ -207,11 +166,10 @@ def run_diff(
 ) -> int:
     """Compare, write the report, and return the exit code (0 compared, 1 invalid side or --exit-code /
     --fail-on met, 2 usage or git error)."""
-    from cjmkit.diffing.formats import FORMATS
     from cjmkit.errors import UsageError
 
-    if problem := _not_one_of(format, FORMATS, "--format") or _not_one_of(fail_on, DIFF_FAIL_ON, "--fail-on"):
-        return problem
+    if problem := choice_problem_of(DIFF, {"format": format, "fail_on": fail_on, "engine": engine}):
+        return usage_error(problem)
     from cjmkit.diffing.arguments import diff_arguments
     from cjmkit.diffing.formats import write_report
 
@@ -228,11 +186,11 @@ def run_diff(
             write_report(report, format, buffer, engine, overall=not git_external)
             write_atomic(output, buffer.getvalue())
     except UsageError as err:
-        return _usage(str(err))
+        return usage_error(str(err))
     except BrokenPipeError:
         raise  # the reader (head, less) stopped early: cjm's main ends quietly
     except OSError as err:
-        return _usage(f"{output}: cannot write the file ({err.strerror})")
+        return usage_error(f"{output}: cannot write the file ({err.strerror})")
     if git_external:
         return 0  # git stops at the first external diff that exits non-zero
     if report.has_invalid:
@@ -250,15 +208,3 @@ QUICK_COMMANDS: dict[str, tuple[Any, Any]] = {
     "lint": (parse_lint_args, run_lint),
     "diff": (parse_diff_args, run_diff),
 }
-
-
-def _not_one_of(value: str, choices: Sequence[str], option: str) -> int | None:
-    """None when ``value`` is one of ``choices``; else the usage error's exit code, the message printed."""
-    if value in choices:
-        return None
-    return _usage(f"{option} must be one of: {', '.join(choices)} (got '{value}')")
-
-
-def _usage(message: str) -> int:
-    sys.stderr.write(f"cjm: error: {message}\n")
-    return 2

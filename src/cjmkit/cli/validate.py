@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from cjmkit.cli.app import app
+from cjmkit.cli.options import VALIDATE
 
 
 @app.command()
@@ -15,9 +16,13 @@ def validate(
         None, help="Journey files or folders (folders: every *.cjm.yaml below). Default: the workspace's journeys."
     ),
     format: str = typer.Option(
-        "auto", "--format", "-f", help="text, json, github, or auto (github under GitHub Actions)."
+        VALIDATE["format"].default,
+        *VALIDATE["format"].flags,
+        help="text, json, github, or auto (github under GitHub Actions).",
     ),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes to use; 0 = one per core."),
+    jobs: int = typer.Option(
+        VALIDATE["jobs"].default, *VALIDATE["jobs"].flags, help="Processes to use; 0 = one per core."
+    ),
 ) -> None:
     """Check that journey files are well-formed and every reference resolves.
 
