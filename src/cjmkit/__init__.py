@@ -28,11 +28,9 @@ if TYPE_CHECKING:
 
 def load(path: str | Path) -> Journey:
     """Load and validate one journey file; raise :class:`InvalidJourney` if it has problems."""
-    from cjmkit.validation import open_workspace_for, resolve_focus, validate_file
+    from cjmkit.validation import check
 
-    ws = open_workspace_for([path])
-    result = validate_file(path, ws)
-    resolve_focus([result], ws, set())
+    result = check([path]).results[0]
     if result.journey is None or not result.valid:
         raise InvalidJourney(result.diagnostics)
     return result.journey

@@ -21,13 +21,12 @@ app.add_typer(export_app)
 def _load_valid(path: Path) -> object:
     """The journey in ``path``, or exit 1 with its problems, or 2 if it does not exist."""
     from cjmkit.diagnostics import output
-    from cjmkit.validation import open_workspace_for, resolve_focus, validate_file
+    from cjmkit.validation import check
 
     if not path.is_file():
         fail_usage(f"{path}: no such file")
-    workspace = open_workspace_for([path])
-    result = validate_file(path, workspace)
-    resolve_focus([result], workspace, {path.resolve()})
+    checked = check([path])
+    result = checked.results[0]
     if result.journey is None or not result.valid:
         output.write_text(result.diagnostics, 1, sys.stderr)
         sys.stderr.write("Nothing was exported: fix the journey first.\n")

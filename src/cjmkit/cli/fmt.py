@@ -28,15 +28,16 @@ def fmt(
     from cjmkit.authoring.fmt import format_file, write_formatted
     from cjmkit.diagnostics import output
     from cjmkit.errors import UsageError
-    from cjmkit.validation import collect_files, open_workspace_for
+    from cjmkit.validation import select
 
-    workspace = open_workspace_for(paths or [])
     try:
-        files = collect_files(paths or [], workspace)
+        selection = select(paths or [])
     except UsageError as err:
         fail_usage(str(err))
-    if not files:
-        fail_usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
+    workspace, files = selection.workspace, selection.files
+    if not files:  # only when cjm.yaml is broken: that is the problem to report
+        output.write_text(workspace.diagnostics, 0, sys.stderr)
+        raise typer.Exit(1)
     changed: list[str] = []
     broken = 0
     for path in files:

@@ -94,8 +94,6 @@ def run_validate(paths: Sequence[Path], format: str = "auto", jobs: int = 0) -> 
         return usage_error(str(err))
     diags = report.diagnostics
     files = len(report.results)
-    if files == 0 and not diags:
-        return usage_error("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
     if fmt == "json":
         output.write_json(diags, files)
     elif fmt == "github":
@@ -132,8 +130,6 @@ def run_lint(
         return usage_error("the lint configuration in cjm.yaml has problems (see above)")
     diags = report.diagnostics
     files = len(report.files)
-    if files == 0 and not diags:
-        return usage_error("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
     if fmt == "json":
         output.write_json(diags, files, tool="lint")
     elif fmt == "github":

@@ -105,16 +105,19 @@ def render(
         fail_usage(f"{path}: no such file" if not path.exists() else f"{path}: not a journey file")
 
     from cjmkit.diagnostics import output as diag_output
-    from cjmkit.validation import open_workspace_for, validate_file
+    from cjmkit.errors import UsageError
+    from cjmkit.validation import check
 
-    workspace = open_workspace_for([path])
-    result = validate_file(path, workspace)
-    if result.journey is None or not result.valid:
+    try:
+        checked = check([path])
+    except UsageError as err:
+        fail_usage(str(err))
+    result = checked.results[0]
+    if result.journey is None or result.catalog is None or not result.valid or checked.workspace is None:
         diag_output.write_text(result.diagnostics, 1, sys.stderr)
         sys.stderr.write("cjm: nothing rendered: fix the problems above first.\n")
         raise typer.Exit(1)
-    journey = result.journey
-    catalog = workspace.catalog.merged_with(journey.catalog)
+    journey, catalog, workspace = result.journey, result.catalog, checked.workspace
 
     from cjmkit.errors import RenderError
 
@@ -168,17 +171,20 @@ def render(
 def _render_site(path: Path | None, out: Path, engine: str, template_dir: Path | None) -> None:
     from cjmkit.errors import TemplateProblem, UsageError
     from cjmkit.rendering.site import write_site
-    from cjmkit.validation import collect_files, open_workspace_for
+    from cjmkit.validation import select
 
     if out.exists() and not out.is_dir():
         fail_usage(f"--site {out}: exists and is not a folder")
-    workspace = open_workspace_for([path] if path else [])
     try:
-        files = collect_files([path] if path else [], workspace)
+        selection = select([path] if path else [])
     except UsageError as err:
         fail_usage(str(err))
-    if not files:
-        fail_usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
+    workspace, files = selection.workspace, selection.files
+    if not files:  # only when cjm.yaml is broken: that is the problem to report
+        from cjmkit.diagnostics import output as diag_output
+
+        diag_output.write_text(workspace.diagnostics, 0, sys.stderr)
+        raise typer.Exit(1)
     try:
         if sys.stderr.isatty():
             from rich.progress import Progress

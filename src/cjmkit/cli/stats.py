@@ -33,23 +33,17 @@ def stats(
     )
     from cjmkit.diagnostics import output
     from cjmkit.errors import UsageError
-    from cjmkit.validation import collect_files, open_workspace_for, resolve_focus, validate_file
+    from cjmkit.validation import check
 
     fmt = check_choice(format, ("text", "json", "markdown"), "--format")
-    workspace = open_workspace_for(paths or [])
     try:
-        files = collect_files(paths or [], workspace)
+        report = check(paths or [])
     except UsageError as err:
         fail_usage(str(err))
-    if not files:
-        fail_usage("no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)")
-    results = [validate_file(f, workspace) for f in files]
-    resolve_focus(results, workspace, {f.resolve() for f in files})
-    journeys = [(r.journey, r.path) for r in results if r.valid and r.journey is not None]
-    broken = [d for r in results for d in r.diagnostics if d.severity.value == "error"]
-    broken = list(workspace.diagnostics) + broken
+    journeys = [(r.journey, r.path) for r in report.valid_journeys if r.journey is not None]
+    broken = [d for d in report.diagnostics if d.severity.value == "error"]
     if broken:
-        output.write_text(broken, len(results), sys.stderr)
+        output.write_text(broken, len(report.results), sys.stderr)
         sys.stderr.write("Files with problems are left out of the figures below.\n")
     figures = portfolio(journeys)
     if fmt == "json":

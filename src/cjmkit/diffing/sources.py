@@ -29,7 +29,7 @@ class Side:
     journey: Journey | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     catalog: Catalog | None = None
-    """The workspace catalog the side was validated against."""
+    """The effective catalog the side was validated against (the workspace's merged with the journey's)."""
 
     @property
     def valid(self) -> bool:
@@ -43,7 +43,7 @@ def load_bytes(raw: bytes, display: str, workspace: Workspace) -> Side:
     except LoadError as err:
         return Side(display, None, err.diagnostics)
     result = validate_document(doc, workspace)
-    return Side(display, result.journey if result.valid else None, result.diagnostics, workspace.catalog)
+    return Side(display, result.journey if result.valid else None, result.diagnostics, result.catalog)
 
 
 #: Above this many bytes in all, the sides are loaded on every core (see :func:`load_sides`).

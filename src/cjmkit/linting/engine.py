@@ -23,12 +23,14 @@ from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
 from cjmkit.validation import (
     FileResult,
-    collect_files,
     open_workspace_for,
     resolve_focus,
     validate_document,
     validate_file,
     workspace_for,
+)
+from cjmkit.validation import (
+    select as select_files,
 )
 from cjmkit.workspace import Workspace, display_path
 
@@ -100,11 +102,9 @@ class LintedFile:
 def lint_document(doc: Document, workspace: Workspace | None, settings: LintSettings) -> LintedFile:
     """Validate a parsed file, then lint it when it is valid."""
     result = validate_document(doc, workspace)
-    if result.journey is None or not result.valid:
+    if result.journey is None or result.catalog is None or not result.valid:
         return LintedFile(result)
-    base = workspace.catalog if workspace else Catalog()
-    catalog = base.merged_with(result.journey.catalog)
-    return LintedFile(result, lint_journey(result.journey, doc, catalog, settings))
+    return LintedFile(result, lint_journey(result.journey, doc, result.catalog, settings))
 
 
 def lint_file(
@@ -202,14 +202,14 @@ def lint(
 ) -> LintReport:
     """Validate and lint journey files (default: the workspace's journeys).
 
-    Raises :class:`~cjmkit.validation.UsageError` for a path that does not
-    exist, :class:`~cjmkit.linting.config.SelectionError` for an unknown rule in
+    Raises :class:`~cjmkit.errors.UsageError` for a path that does not
+    exist or when there is no journey file, :class:`~cjmkit.linting.config.SelectionError` for an unknown rule in
     ``select``/``ignore`` and :class:`LintConfigError` for a bad ``cjm.yaml``.
     """
     paths = list(paths or [])
     ws = workspace or open_workspace_for(paths)
     settings = settings_for(ws, select=select, ignore=ignore, today=today)
-    files = collect_files(paths, ws)
+    files = select_files(paths, workspace=ws).files
     linted = list(iter_lint(files, ws, settings, jobs))
     resolve_focus([f.validation for f in linted], ws, {f.resolve() for f in files})
     for f in linted:

@@ -5,4 +5,8 @@
 - :mod:`cjmkit.rendering.report` builds the self-contained HTML report;
 - :mod:`cjmkit.rendering.site` writes every journey of a workspace as a static site;
 - :mod:`cjmkit.rendering.mermaid` and :mod:`cjmkit.rendering.markdown` write text that wikis render.
+
+Every renderer takes the journey and its effective catalog
+(:attr:`cjmkit.validation.CheckedJourney.catalog`, the workspace's merged with the
+journey's); given None, it names things from the journey's own catalog.
 """

@@ -177,7 +177,7 @@ def flow_dot(journey: Journey, catalog: Catalog | None, highlight: dict[str, str
     ``changed``; those items get a coloured border and the word on them (for
     ``cjm diff``).  Unknown ids and unknown kinds of change are ignored.
     """
-    names = Names(catalog.merged_with(journey.catalog) if catalog else journey.catalog)
+    names = Names(catalog if catalog is not None else journey.catalog)
     marks = {k: v for k, v in (highlight or {}).items() if v in CHANGE_STYLES}
     lines = [
         f"digraph {dot_string(journey.id)} {{",
@@ -249,7 +249,7 @@ def blueprint_dot(journey: Journey, catalog: Catalog | None) -> str:
     visibility, backstage teams and processes, support systems.  The grid is
     held in place by invisible edges (down each column, across each lane).
     """
-    names = Names(catalog.merged_with(journey.catalog) if catalog else journey.catalog)
+    names = Names(catalog if catalog is not None else journey.catalog)
     evidence_titles = {e.id: e.title or e.id for e in journey.evidence}
     out = [
         f"digraph {dot_string(journey.id)} {{",

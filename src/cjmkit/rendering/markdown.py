@@ -28,7 +28,7 @@ def md_text(text: str) -> str:
 
 
 def journey_markdown(journey: Journey, catalog: Catalog | None, today: dt.date | None = None) -> str:
-    names = Names(catalog.merged_with(journey.catalog) if catalog else journey.catalog)
+    names = Names(catalog if catalog is not None else journey.catalog)
     pains = facts.pains_by_severity(journey)
     status = "hypothesis (not yet validated)" if journey.status == "hypothesis" else "validated"
     review = journey.updated.isoformat() if journey.updated else "never"

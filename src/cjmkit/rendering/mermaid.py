@@ -49,7 +49,7 @@ def journey_mermaid(journey: Journey, catalog: Catalog | None) -> str:
 
     A touchpoint with no observed emotion gets the neutral score 3 and a ``(?)``.
     """
-    names = Names(catalog.merged_with(journey.catalog) if catalog else journey.catalog)
+    names = Names(catalog if catalog is not None else journey.catalog)
     lines = ["journey", f"    title {mermaid_text(journey.title)}"]
     for stage in journey.stages:
         lines.append(f"    section {mermaid_text(stage.name)}")

@@ -194,7 +194,7 @@ def report_context(
     source: str | None = None,
 ) -> dict[str, Any]:
     """Everything the report template shows, computed once."""
-    names = Names(catalog.merged_with(journey.catalog) if catalog else journey.catalog)
+    names = Names(catalog if catalog is not None else journey.catalog)
     today = today or dt.date.today()
     ranked = facts.ranked_pain_points(journey)
     kpis = [

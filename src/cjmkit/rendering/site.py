@@ -93,10 +93,9 @@ class _PageTask:
 def _build_page(task: _PageTask) -> _Page:
     """Validate one journey and render its page; runs in a worker process for large workspaces."""
     fr = validate_file(task.path, task.workspace)
-    if fr.journey is None or not fr.valid:
+    if fr.journey is None or fr.catalog is None or not fr.valid:
         return _Page(fr.path, fr.diagnostics, fr.journey_id)
-    journey = fr.journey
-    catalog = task.workspace.catalog.merged_with(journey.catalog)
+    journey, catalog = fr.journey, fr.catalog
     html = html_report(
         journey,
         catalog,

@@ -1,4 +1,11 @@
-"""``cjm validate``: is each journey file well-formed and does every reference resolve?"""
+"""``cjm validate``: is each journey file well-formed and does every reference resolve?
+
+Every command starts here: :func:`select` finds the workspace and the journey
+files a command works on (and owns the usage errors of doing so); :func:`check`
+validates them into :class:`CheckedJourney` objects (document with positions,
+journey model, effective catalog, diagnostics), with a ``focus`` on another
+journey resolved once every file is known.
+"""
 
 from __future__ import annotations
 
@@ -34,13 +41,18 @@ class FocusRef:
 
 
 @dataclass
-class FileResult:
-    """What checking one file found."""
+class CheckedJourney:
+    """What checking one file found: its problems and, when it parsed, the journey as cjm reads it.
+
+    ``catalog`` is the effective catalog: the workspace's merged with the journey's
+    own, the one its references were checked against and the one to draw names from.
+    """
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     journey: Journey | None = None
     document: Document | None = None
+    catalog: Catalog | None = None
     journey_id: str | None = None
     touchpoint_ids: frozenset[str] = frozenset()
     focus: FocusRef | None = None
@@ -50,9 +62,15 @@ class FileResult:
         return not any(d.severity.value == "error" for d in self.diagnostics)
 
 
-def validate_document(doc: Document, workspace: Workspace | None = None) -> FileResult:
-    """Validate parsed YAML as a journey; cross-journey ``focus`` is left in ``FileResult.focus``."""
-    result = FileResult(path=doc.path, document=doc)
+#: The earlier name of :class:`CheckedJourney`.
+FileResult = CheckedJourney
+
+NO_JOURNEYS = "no journey files found (journey files are named *.cjm.yaml or *.cjm.yml)"
+
+
+def validate_document(doc: Document, workspace: Workspace | None = None) -> CheckedJourney:
+    """Validate parsed YAML as a journey; a ``focus`` on another journey is left in ``CheckedJourney.focus``."""
+    result = CheckedJourney(path=doc.path, document=doc)
     journey, diags = model_diagnostics(Journey, doc)
     if journey is None:
         result.diagnostics = diags
@@ -62,13 +80,9 @@ def validate_document(doc: Document, workspace: Workspace | None = None) -> File
     # When cjm.yaml itself is broken its catalog is unknown: checking references
     # against it would bury its one real problem under an error per reference.
     catalog_known = workspace is None or not workspace.diagnostics
-    found = check_journey(journey, doc, merged, resolve_focus=lambda _jid: None, catalog_known=catalog_known)
+    found = check_journey(journey, doc, merged, catalog_known=catalog_known)
     result.diagnostics = sorted(found, key=Diagnostic.sort_key)
-    # check_journey reports every cross-journey focus as unknown; keep those for later.
     if journey.focus is not None and journey.focus.journey != journey.id:
-        result.diagnostics = [
-            d for d in result.diagnostics if not (d.code == "E141" and d.key_path.startswith("focus"))
-        ]
         result.focus = FocusRef(
             journey=journey.focus.journey,
             touchpoint=journey.focus.touchpoint,
@@ -76,18 +90,19 @@ def validate_document(doc: Document, workspace: Workspace | None = None) -> File
             touchpoint_pos=doc.locate(("focus", "touchpoint")),
         )
     result.journey = journey
+    result.catalog = merged
     result.journey_id = journey.id
     result.touchpoint_ids = frozenset(tp.id for _, _, _, tp in journey.iter_touchpoints())
     return result
 
 
-def validate_file(path: str | Path, workspace: Workspace | None = None, display: str | None = None) -> FileResult:
+def validate_file(path: str | Path, workspace: Workspace | None = None, display: str | None = None) -> CheckedJourney:
     """Load and validate one journey file (cross-journey ``focus`` unresolved)."""
     shown = display if display is not None else display_path(path)
     try:
         doc = load_file(path, shown)
     except LoadError as err:
-        return FileResult(path=shown, diagnostics=err.diagnostics)
+        return CheckedJourney(path=shown, diagnostics=err.diagnostics)
     return validate_document(doc, workspace)
 
 
@@ -122,7 +137,7 @@ def collect_files(paths: Sequence[str | Path], workspace: Workspace) -> list[Pat
     return unique
 
 
-def _focus_diagnostics(result: FileResult, index: dict[str, frozenset[str]]) -> list[Diagnostic]:
+def _focus_diagnostics(result: CheckedJourney, index: dict[str, frozenset[str]]) -> list[Diagnostic]:
     from cjmkit.suggest import did_you_mean
 
     ref = result.focus
@@ -203,7 +218,7 @@ def _index_workspace(workspace: Workspace, skip: set[Path], wanted: set[str]) ->
     return index
 
 
-def resolve_focus(results: Iterable[FileResult], workspace: Workspace, checked: set[Path]) -> None:
+def resolve_focus(results: Iterable[CheckedJourney], workspace: Workspace, checked: set[Path]) -> None:
     """Check each result's cross-journey ``focus`` against the checked files and the workspace."""
     results = list(results)
     pending = [r for r in results if r.focus is not None]
@@ -232,21 +247,54 @@ def workspace_for(root: str | None) -> Workspace:
     return _WORKSPACES[key]
 
 
-def _validate_task(item: tuple[str, str, str | None]) -> FileResult:
+def _validate_task(item: tuple[str, str, str | None]) -> CheckedJourney:
     path, display, root = item
     result = validate_file(path, workspace_for(root), display)
     # Only what the parent needs crosses the process boundary.
     result.journey = None
     result.document = None
+    result.catalog = None
     return result
 
 
 @dataclass
-class Report:
-    """The outcome of validating (or linting) a set of files."""
+class Selection:
+    """The workspace a command works in and the journey files it works on."""
 
-    results: list[FileResult]
+    workspace: Workspace
+    files: list[Path]
+
+
+def open_workspace_for(paths: Sequence[str | Path]) -> Workspace:
+    """The workspace of the first path given (or of the current folder)."""
+    start = Path(paths[0]) if paths else Path.cwd()
+    if not start.exists():
+        start = Path.cwd()
+    return load_workspace(find_workspace_root(start))
+
+
+def select(paths: Sequence[str | Path] | None = None, *, workspace: Workspace | None = None) -> Selection:
+    """The workspace of ``paths`` and the journey files they name (none: the workspace's journeys).
+
+    Raises :class:`UsageError` for a path that does not exist and when there is no
+    journey file at all -- unless ``cjm.yaml`` itself is broken, which is then the
+    problem to report (it is in ``workspace.diagnostics``).
+    """
+    paths = list(paths or [])
+    ws = workspace or open_workspace_for(paths)
+    files = collect_files(paths, ws)
+    if not files and not ws.diagnostics:
+        raise UsageError(NO_JOURNEYS)
+    return Selection(ws, files)
+
+
+@dataclass
+class Report:
+    """The outcome of checking a set of files: one checked journey per file, in the order given."""
+
+    results: list[CheckedJourney]
     workspace_diagnostics: list[Diagnostic] = field(default_factory=list)
+    workspace: Workspace | None = None
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -259,13 +307,34 @@ class Report:
     def ok(self) -> bool:
         return not any(d.severity.value == "error" for d in self.diagnostics)
 
+    @property
+    def valid_journeys(self) -> list[CheckedJourney]:
+        """The checked journeys without errors (each with its model, document and effective catalog)."""
+        return [r for r in self.results if r.journey is not None and r.valid]
 
-def open_workspace_for(paths: Sequence[str | Path]) -> Workspace:
-    """The workspace of the first path given (or of the current folder)."""
-    start = Path(paths[0]) if paths else Path.cwd()
-    if not start.exists():
-        start = Path.cwd()
-    return load_workspace(find_workspace_root(start))
+
+def check(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    workspace: Workspace | None = None,
+    jobs: int | None = None,
+    keep_models: bool = True,
+) -> Report:
+    """Select and validate journey files, with a ``focus`` on another journey resolved once.
+
+    With ``keep_models`` each checked journey keeps its document, model and
+    effective catalog (what lint, render and stats need), and files are checked in
+    this process; without, many files are checked on every core and only the
+    diagnostics come back. Raises :class:`UsageError` as :func:`select` does.
+    """
+    selection = select(paths, workspace=workspace)
+    ws, files = selection.workspace, selection.files
+    if keep_models:
+        results = [validate_file(f, ws, display_path(f)) for f in files]
+    else:
+        results = list(iter_validate(files, ws, jobs=jobs))
+    resolve_focus(results, ws, {f.resolve() for f in files})
+    return Report(results=results, workspace_diagnostics=list(ws.diagnostics), workspace=ws)
 
 
 def validate(
@@ -274,19 +343,14 @@ def validate(
     workspace: Workspace | None = None,
     jobs: int | None = None,
 ) -> Report:
-    """Validate journey files (default: the workspace's journeys).
+    """Validate journey files (default: the workspace's journeys), on every core for many files.
 
-    Raises :class:`UsageError` when a path does not exist.
+    Raises :class:`UsageError` when a path does not exist or there is no journey file.
     """
-    paths = list(paths or [])
-    ws = workspace or open_workspace_for(paths)
-    files = collect_files(paths, ws)
-    results = list(iter_validate(files, ws, jobs=jobs))
-    resolve_focus(results, ws, {f.resolve() for f in files})
-    return Report(results=results, workspace_diagnostics=list(ws.diagnostics))
+    return check(paths, workspace=workspace, jobs=jobs, keep_models=False)
 
 
-def iter_validate(files: Sequence[Path], workspace: Workspace, jobs: int | None = None) -> Iterator[FileResult]:
+def iter_validate(files: Sequence[Path], workspace: Workspace, jobs: int | None = None) -> Iterator[CheckedJourney]:
     from cjmkit.parallel import MIN_FILES_FOR_POOL, map_files
 
     if len(files) < MIN_FILES_FOR_POOL or jobs == 1:
@@ -299,11 +363,16 @@ def iter_validate(files: Sequence[Path], workspace: Workspace, jobs: int | None 
 
 
 __all__ = [
+    "NO_JOURNEYS",
+    "CheckedJourney",
     "FileResult",
     "Report",
+    "Selection",
     "UsageError",
+    "check",
     "collect_files",
     "is_journey_file",
+    "select",
     "validate",
     "validate_document",
     "validate_file",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cjmkit.diagnostics import Diagnostic, format_loc
@@ -90,15 +90,10 @@ class _Checker:
             self.ref(kind, v, (*loc, i), what=what)
 
 
-FocusResolver = Callable[[str], "set[str] | None"]
-"""Given a journey id, the touchpoint ids of that journey, or None when it is unknown."""
-
-
 def check_journey(
     journey: Journey,
     doc: Document,
     catalog: Catalog,
-    resolve_focus: FocusResolver | None = None,
     *,
     catalog_known: bool = True,
 ) -> list[Diagnostic]:
@@ -174,42 +169,8 @@ def check_journey(
         c.refs("team", opp.stakeholders, (*oloc, "stakeholders"), what="stakeholder team")
         c.refs("KPI", opp.kpis, (*oloc, "kpis"))
 
-    if journey.focus is not None:
-        target = journey.focus
-        if target.journey == journey.id:
-            if target.touchpoint is not None:
-                c.ref("touchpoint", target.touchpoint, ("focus", "touchpoint"))
-        else:
-            other = resolve_focus(target.journey) if resolve_focus else None
-            if other is None:
-                line, col = doc.locate(("focus", "journey"))
-                out.append(
-                    Diagnostic(
-                        code="E141",
-                        message=f"unknown journey '{target.journey}' in focus",
-                        path=doc.path,
-                        line=line,
-                        column=col,
-                        key_path="focus.journey",
-                        expected="the id of a journey in this workspace",
-                        found=f"'{target.journey}'",
-                        item_id=target.journey,
-                    )
-                )
-            elif target.touchpoint is not None and target.touchpoint not in other:
-                line, col = doc.locate(("focus", "touchpoint"))
-                out.append(
-                    Diagnostic(
-                        code="E141",
-                        message=f"journey '{target.journey}' has no touchpoint '{target.touchpoint}'",
-                        path=doc.path,
-                        line=line,
-                        column=col,
-                        key_path="focus.touchpoint",
-                        expected=f"the id of a touchpoint of journey '{target.journey}'",
-                        found=f"'{target.touchpoint}'",
-                        hint=did_you_mean(target.touchpoint, other),
-                        item_id=target.touchpoint,
-                    )
-                )
+    # A focus on another journey is checked once every file is known (cjmkit.validation.resolve_focus).
+    focus = journey.focus
+    if focus is not None and focus.journey == journey.id and focus.touchpoint is not None:
+        c.ref("touchpoint", focus.touchpoint, ("focus", "touchpoint"))
     return out
