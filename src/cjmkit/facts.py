@@ -68,17 +68,8 @@ def average_emotion_across(journeys: Iterable[Journey]) -> float | None:
     return _mean(tp.emotion for j in journeys for _, _, _, tp in j.iter_touchpoints() if tp.emotion is not None)
 
 
-def average_desired_emotion(journey: Journey) -> float | None:
-    return _mean(tp.desired_emotion for _, _, _, tp in journey.iter_touchpoints() if tp.desired_emotion is not None)
-
-
 def average_emotion_gap(journey: Journey) -> float | None:
     return _mean(g for _, _, _, tp in journey.iter_touchpoints() if (g := emotion_gap(tp)) is not None)
-
-
-def stage_emotion(stage: Stage) -> float | None:
-    """The average observed emotion of a stage's touchpoints."""
-    return _mean(tp.emotion for tp in stage.touchpoints if tp.emotion is not None)
 
 
 @dataclass(frozen=True)

@@ -15,23 +15,6 @@ Impact = Literal["improvement", "regression", "neutral"]
 ChangeKind = Literal["added", "removed", "renamed", "moved", "reordered", "changed"]
 FileStatus = Literal["modified", "unchanged", "added", "deleted", "renamed", "invalid"]
 
-IMPACTS: tuple[Impact, ...] = ("improvement", "regression", "neutral")
-
-#: The kinds of item a journey holds, in the order a reader meets them in a map.
-ITEM_KINDS = (
-    "journey",
-    "stage",
-    "touchpoint",
-    "pain point",
-    "KPI",
-    "opportunity",
-    "evidence",
-    "persona",
-    "team",
-    "channel",
-    "system",
-)
-
 
 @dataclass(frozen=True)
 class Change:

@@ -15,7 +15,6 @@ from typing import Any
 from cjmkit.diagnostics import Diagnostic, Severity
 from cjmkit.errors import LintConfigError, SelectionError
 from cjmkit.linting.registry import all_rules, find_rule, match_rules, rule_keys
-from cjmkit.linting.rule import Rule
 from cjmkit.loader import Document
 from cjmkit.model.workspace import LintConfig
 from cjmkit.suggest import did_you_mean
@@ -36,9 +35,6 @@ class LintSettings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """The options of every rule (by name), defaults filled in."""
     today: dt.date = field(default_factory=dt.date.today)
-
-    def enabled(self) -> list[Rule]:
-        return [r for r in all_rules() if r.name in self.severities]
 
 
 def default_settings(today: dt.date | None = None) -> LintSettings:

@@ -143,10 +143,6 @@ class Document:
                 break
         return pos
 
-    def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
 
 class LoadError(Exception):
     """The file could not be turned into data; ``diagnostics`` says why."""
