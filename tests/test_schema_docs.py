@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cjmkit.jsonschema import field_docs, journey_schema, workspace_schema
+from cjmkit.json_schema import field_docs, journey_schema, workspace_schema
 from cjmkit.model import Touchpoint
 
 

@@ -162,12 +162,12 @@ def test_python_m_and_version(cjm: Cjm) -> None:
 
 
 def test_committed_schemas_are_up_to_date() -> None:
-    from cjmkit import jsonschema
+    from cjmkit import json_schema
 
     committed = (REPO / "schemas" / "journey.schema.json").read_text()
-    assert committed == jsonschema.dumps(jsonschema.journey_schema()), "run: cjm schema > schemas/journey.schema.json"
+    assert committed == json_schema.dumps(json_schema.journey_schema()), "run: cjm schema > schemas/journey.schema.json"
     committed = (REPO / "schemas" / "workspace.schema.json").read_text()
-    assert committed == jsonschema.dumps(jsonschema.workspace_schema()), (
+    assert committed == json_schema.dumps(json_schema.workspace_schema()), (
         "run: cjm schema --workspace > schemas/workspace.schema.json"
     )
 
@@ -175,7 +175,7 @@ def test_committed_schemas_are_up_to_date() -> None:
 def test_schema_accepts_examples_and_rejects_typos() -> None:
     import jsonschema
 
-    from cjmkit.jsonschema import journey_schema
+    from cjmkit.json_schema import journey_schema
     from cjmkit.loader import load_file
 
     schema = journey_schema()

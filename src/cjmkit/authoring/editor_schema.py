@@ -44,13 +44,16 @@ def with_schema_line(text: str, line: str) -> str:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write the journey and workspace schemas into ``folder/schemas``; a file already there is kept."""
-    from cjmkit import jsonschema
+    from cjmkit import json_schema
     from cjmkit.fileio import write_new
 
     written = []
-    for name, schema in ((JOURNEY_SCHEMA, jsonschema.journey_schema), (WORKSPACE_SCHEMA, jsonschema.workspace_schema)):
+    for name, schema in (
+        (JOURNEY_SCHEMA, json_schema.journey_schema),
+        (WORKSPACE_SCHEMA, json_schema.workspace_schema),
+    ):
         path = folder / SCHEMA_DIR / name
         if not path.exists():
-            write_new(path, jsonschema.dumps(schema()))
+            write_new(path, json_schema.dumps(schema()))
             written.append(path)
     return written

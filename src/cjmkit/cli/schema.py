@@ -14,7 +14,7 @@ def schema(
     workspace: bool = typer.Option(False, "--workspace", help="Print the schema of cjm.yaml instead."),
 ) -> None:
     """Print the JSON Schema of the journey file (or of cjm.yaml), for editors and CI."""
-    from cjmkit import jsonschema
+    from cjmkit import json_schema
 
-    data = jsonschema.workspace_schema() if workspace else jsonschema.journey_schema()
-    sys.stdout.write(jsonschema.dumps(data))
+    data = json_schema.workspace_schema() if workspace else json_schema.journey_schema()
+    sys.stdout.write(json_schema.dumps(data))
