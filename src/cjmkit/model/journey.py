@@ -15,7 +15,8 @@ SUPPORTED_VERSIONS = (1,)
 View = Literal["strategic", "tactical", "performance"]
 State = Literal["current", "future"]
 Status = Literal["hypothesis", "validated"]
-Severity = Literal["low", "medium", "high", "critical"]
+#: How bad a pain point is (a finding's severity is :class:`cjmkit.diagnostics.Severity`).
+PainSeverity = Literal["low", "medium", "high", "critical"]
 Direction = Literal["up", "down"]
 OpportunityStatus = Literal["idea", "planned", "in-progress", "done", "dropped"]
 EvidenceKind = Literal[
@@ -70,7 +71,7 @@ class PainPoint(Model):
     """Unique pain point id (slug)."""
     description: Text
     """What the customer struggles with."""
-    severity: Severity | None = None
+    severity: PainSeverity | None = None
     """How bad it is: low, medium, high or critical."""
     evidence: list[Ref] = Field(default_factory=list)
     """Evidence ids that back this pain point."""
