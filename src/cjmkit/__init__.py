@@ -1,6 +1,6 @@
 """cjmkit: customer journey maps as code.
 
-The Python API under the ``cjm`` command::
+The Python API under the ``cjm`` command (the README's "From Python" shows each)::
 
     import cjmkit
     journey = cjmkit.load("examples/journeys/tour-booking.cjm.yaml")
@@ -8,21 +8,29 @@ The Python API under the ``cjm`` command::
     for d in report.diagnostics:
         print(d.path, d.line, d.message)
 
-Heavy modules are imported on first use, so ``import cjmkit`` stays cheap.
+:func:`load`, :func:`validate`, :func:`lint`, :func:`render` and :func:`diff`
+raise :class:`UsageError` for a path that does not exist (and when there is no
+journey file to check). Heavy modules are imported on first use, so
+``import cjmkit`` stays cheap.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from cjmkit.errors import InvalidJourney
+from cjmkit.errors import InvalidJourney, UsageError
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: `import cjmkit` stays cheap
+    import datetime as dt
+    from collections.abc import Iterable, Sequence
     from pathlib import Path
 
+    from cjmkit.diffing.changes import DiffReport
+    from cjmkit.linting.engine import LintReport
     from cjmkit.model import Journey
+    from cjmkit.rendering.draw import Engine, RenderFormat, View
     from cjmkit.validation import Report
 
 
@@ -36,11 +44,54 @@ def load(path: str | Path) -> Journey:
     return result.journey
 
 
-def validate(paths: Any = None, **kwargs: Any) -> Report:
-    """Validate journey files; see :func:`cjmkit.validation.validate`."""
+def validate(paths: Sequence[str | Path] | None = None, *, jobs: int | None = None) -> Report:
+    """Validate journey files or folders (default: the current workspace's journeys), as ``cjm validate`` does."""
     from cjmkit.validation import validate as _validate
 
-    return _validate(paths, **kwargs)
+    return _validate(paths, jobs=jobs)
 
 
-__all__ = ["InvalidJourney", "__version__", "load", "validate"]
+def lint(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    today: dt.date | None = None,
+    jobs: int | None = None,
+) -> LintReport:
+    """Validate and lint journey files, as ``cjm lint`` does (``select``/``ignore``: rule names, codes, prefixes).
+
+    Raises :class:`cjmkit.errors.LintConfigError` when ``cjm.yaml``'s ``lint:`` section
+    has problems and :class:`cjmkit.errors.SelectionError` for an unknown rule.
+    """
+    from cjmkit.linting import lint as _lint
+
+    return _lint(paths, select=select, ignore=ignore, today=today, jobs=jobs)
+
+
+def render(
+    path: str | Path, format: RenderFormat = "svg", *, view: View = "flow", engine: Engine = "auto"
+) -> str | bytes:
+    """Draw one journey as ``cjm render -f FORMAT`` does: bytes for ``png`` and ``pdf``, text otherwise.
+
+    Raises :class:`InvalidJourney` when the journey has problems and
+    :class:`cjmkit.errors.RenderError` when no Graphviz can draw it.
+    """
+    from cjmkit.rendering.draw import render_checked
+    from cjmkit.validation import check
+
+    checked = check([path])
+    result = checked.results[0]
+    if result.journey is None or not result.valid or checked.workspace is None:
+        raise InvalidJourney(result.diagnostics)
+    return render_checked(result, checked.workspace, format, view=view, engine=engine)
+
+
+def diff(old: str | Path, new: str | Path) -> DiffReport:
+    """Compare two versions of a journey, as ``cjm diff OLD NEW`` does; each is a path or ``REV:path`` in git."""
+    from cjmkit.diffing import diff_files
+
+    return diff_files(str(old), str(new))
+
+
+__all__ = ["InvalidJourney", "UsageError", "__version__", "diff", "lint", "load", "render", "validate"]

@@ -8,7 +8,10 @@ without importing the layer that catches them.
 
 from __future__ import annotations
 
-from cjmkit.diagnostics import Diagnostic
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: `cjm --version` imports this module and must stay fast
+    from cjmkit.diagnostics import Diagnostic
 
 
 class UsageError(Exception):

@@ -9,9 +9,8 @@ import typer
 
 from cjmkit.cli.app import app
 from cjmkit.cli.common import check_choice, fail_usage
+from cjmkit.rendering.draw import BINARY_FORMATS, FORMATS
 
-FORMATS = ("svg", "dot", "png", "pdf", "html", "mermaid", "markdown")
-BINARY_FORMATS = ("png", "pdf")
 #: The format an output file's name asks for when --format is not given.
 SUFFIX_FORMATS = {
     ".svg": "svg",
@@ -117,51 +116,13 @@ def render(
         diag_output.write_text(result.diagnostics, 1, sys.stderr)
         sys.stderr.write("cjm: nothing rendered: fix the problems above first.\n")
         raise typer.Exit(1)
-    journey, catalog, workspace = result.journey, result.catalog, checked.workspace
 
-    from cjmkit.errors import RenderError
+    from cjmkit.errors import RenderError, TemplateProblem
+    from cjmkit.rendering.draw import render_checked
 
-    data: str | bytes
     try:
-        if fmt == "mermaid":
-            from cjmkit.rendering.mermaid import journey_mermaid
-
-            data = journey_mermaid(journey, catalog)
-        elif fmt == "markdown":
-            from cjmkit.rendering.markdown import journey_markdown
-
-            data = journey_markdown(journey, catalog)
-        elif fmt == "html":
-            from cjmkit.errors import TemplateProblem
-            from cjmkit.rendering.report import (
-                html_report,
-                lint_findings,
-                lint_settings,
-                shown_source,
-            )
-
-            try:
-                data = html_report(
-                    journey,
-                    catalog,
-                    engine=engine,
-                    template_dir=template_dir,
-                    lint=lint_findings(journey, result.document, catalog, lint_settings(workspace)),
-                    source=shown_source(path, workspace.root if workspace.config_path else None),
-                )
-            except TemplateProblem as err:
-                fail_usage(str(err))
-        else:
-            from cjmkit.rendering.dot import journey_dot
-            from cjmkit.rendering.engine import render as draw
-
-            dot_source = journey_dot(journey, catalog, view)
-            if fmt == "dot":
-                data = dot_source
-            else:
-                raw = draw(dot_source, fmt, engine)
-                data = raw if fmt in BINARY_FORMATS else raw.decode("utf-8")
-    except RenderError as err:
+        data = render_checked(result, checked.workspace, fmt, view=view, engine=engine, template_dir=template_dir)
+    except (RenderError, TemplateProblem) as err:
         fail_usage(str(err))
     _write(data, output)
     if output is not None:
