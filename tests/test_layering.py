@@ -34,7 +34,11 @@ def import_graph() -> dict[str, set[str]]:
                     module = ".".join([*base, *([node.module] if node.module else [])])
                 else:
                     module = node.module or ""
-                targets = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+                # `from cjmkit import facts` imports the module cjmkit.facts; `from cjmkit import __version__`
+                # imports the package itself.
+                targets = [
+                    f"{module}.{alias.name}" if f"{module}.{alias.name}" in modules else module for alias in node.names
+                ]
             for target in targets:
                 while target not in modules and "." in target:
                     target = target.rpartition(".")[0]

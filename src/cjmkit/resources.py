@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cjmkit
+#: The cjmkit package folder (this module sits in it).
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def templates_dir() -> Path:
     """The ``templates`` folder: inside the installed package, or at the root of a source checkout."""
-    packaged = Path(cjmkit.__file__).parent / "templates"
+    packaged = _PACKAGE / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(cjmkit.__file__).parents[2] / "templates"
+    return _PACKAGE.parents[1] / "templates"

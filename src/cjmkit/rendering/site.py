@@ -18,6 +18,7 @@ from typing import Any
 from cjmkit import facts
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.fileio import write_atomic
+from cjmkit.linting.config import LintSettings
 from cjmkit.model.base import ID_PATTERN
 from cjmkit.model.journey import Journey
 from cjmkit.parallel import map_files
@@ -87,7 +88,7 @@ class _PageTask:
     engine: str
     template_dir: Path | None
     today: dt.date
-    lint: Any  # the lint settings, resolved once for every page; None: no lint section
+    lint: LintSettings | None  # resolved once for every page; None: no lint section
 
 
 def _build_page(task: _PageTask) -> _Page:
