@@ -2,7 +2,8 @@
 
 Each CSV row (journey, kpi, value, date) sets that KPI's ``current``; the
 journey's ``measured`` date becomes the latest date applied to it.  Files are
-edited in round-trip mode, so comments and layout stay as the author wrote them.
+edited in place (:mod:`cjmkit.authoring.yaml_edit`): only those values change,
+every other byte stays as the author wrote it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cjmkit.diagnostics import Diagnostic, Severity
+from cjmkit.fileio import Snapshot
 from cjmkit.workspace import Workspace, display_path
 
 METRIC_COLUMNS = ("journey", "kpi", "value", "date")
@@ -36,6 +38,7 @@ class FileUpdate:
     path: Path
     journey: str
     text: str
+    snapshot: Snapshot | None = None  # the file as read: it is only replaced if it still holds that
     changes: list[str] = field(default_factory=list)
 
 
@@ -110,54 +113,83 @@ def read_metrics(text: str, shown: str) -> tuple[list[Metric], list[Diagnostic]]
     return rows, diags
 
 
-def _insert_in_order(mapping: Any, key: str, value: Any, order: list[str]) -> None:
-    """Set ``mapping[key]``; a new key goes where the canonical order puts it."""
-    if key in mapping:
-        mapping[key] = value
-        return
+def _key_before(present: Any, key: str, order: list[str]) -> str | None:
+    """The existing key a new ``key`` goes before, so keys stay in canonical order (None: last)."""
     rank = {k: i for i, k in enumerate(order)}
-    keys = list(mapping.keys())
-    at = next((i for i, k in enumerate(keys) if rank.get(k, len(order)) > rank[key]), len(keys))
-    mapping.insert(at, key, value)
+    return next((k for k in present if rank.get(k, len(order)) > rank[key]), None)
 
 
-def _kpi_maps(data: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for stage in data.get("stages") or []:
-        for tp in stage.get("touchpoints") or []:
-            for kpi in tp.get("kpis") or []:
+Where = tuple[str | int, ...]
+
+
+def _kpi_paths(data: Any) -> dict[str, Where]:
+    """The key path of every KPI in a journey, by id (the first one wins); any shape is walked safely."""
+    found: dict[str, Where] = {}
+    stages = data.get("stages") if isinstance(data, dict) else None
+    for i, stage in enumerate(stages if isinstance(stages, list) else []):
+        tps = stage.get("touchpoints") if isinstance(stage, dict) else None
+        for j, tp in enumerate(tps if isinstance(tps, list) else []):
+            kpis = tp.get("kpis") if isinstance(tp, dict) else None
+            for k, kpi in enumerate(kpis if isinstance(kpis, list) else []):
                 if isinstance(kpi, dict) and isinstance(kpi.get("id"), str):
-                    found.setdefault(kpi["id"], kpi)
+                    found.setdefault(kpi["id"], ("stages", i, "touchpoints", j, "kpis", k))
     return found
 
 
-def _journey_index(files: list[Path]) -> tuple[dict[str, Path], dict[str, set[str]]]:
+def _journey_index(files: list[Path]) -> tuple[dict[str, Path], dict[str, set[str]], list[Diagnostic]]:
+    """Each journey's file and KPI ids, by journey id; files that cannot be read are reported."""
     from cjmkit.loader import LoadError, load_file
 
     paths: dict[str, Path] = {}
     kpis: dict[str, set[str]] = {}
+    problems: list[Diagnostic] = []
     for path in files:
+        shown = display_path(path)
         try:
-            data = load_file(path).data
-        except LoadError:
+            data = load_file(path, shown).data
+        except LoadError as err:
+            first = err.diagnostics[0]
+            problems.append(
+                Diagnostic(
+                    "K105",
+                    f"this file cannot be read ({first.message}), so its KPIs cannot be updated",
+                    shown,
+                    first.line,
+                    first.column,
+                    Severity.WARNING,
+                    hint="run 'cjm validate' on it",
+                )
+            )
             continue
         jid = data.get("id")
         if isinstance(jid, str) and jid not in paths:
             paths[jid] = path
-            kpis[jid] = set(_kpi_maps(data))
-    return paths, kpis
+            kpis[jid] = set(_kpi_paths(data))
+    return paths, kpis, problems
+
+
+def _current_value(data: Any, where: Where) -> Any:
+    node = data
+    for part in where:
+        node = node[part]
+    return node.get("current")
 
 
 def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace | None, shown: str) -> UpdateReport:
-    """Work out every file's new text (nothing is written here)."""
-    from cjmkit.authoring.roundtrip import dump_rt, load_rt
-    from cjmkit.loader import parse
+    """Work out every file's new text (nothing is written here).
+
+    Only the ``current`` values and the ``measured`` date change: every other byte of the file
+    (comments, quoting, spelling of other values, line ends) stays as it was.
+    """
+    from cjmkit.authoring.yaml_edit import EditError, YamlEdit, read_for_edit
+    from cjmkit.loader import LoadError, parse
     from cjmkit.model.journey import Journey, Kpi
     from cjmkit.suggest import did_you_mean
     from cjmkit.validation import validate_document
 
     report = UpdateReport()
-    paths, kpi_ids = _journey_index(files)
+    paths, kpi_ids, unreadable = _journey_index(files)
+    report.diagnostics += unreadable
     latest: dict[tuple[str, str], Metric] = {}
     for m in metrics:
         if m.journey not in paths:
@@ -193,31 +225,60 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
     by_journey: dict[str, list[Metric]] = {}
     for m in latest.values():
         by_journey.setdefault(m.journey, []).append(m)
+    kpi_order = list(Kpi.model_fields)
+    journey_order = list(Journey.model_fields)
     for jid, rows in by_journey.items():
         path = paths[jid]
-        original = path.read_text(encoding="utf-8")
-        data = load_rt(original)
-        kpis = _kpi_maps(data)
-        update = FileUpdate(path=path, journey=jid, text=original)
-        for m in sorted(rows, key=lambda r: r.line):
-            old = kpis[m.kpi].get("current")
-            if old != m.value:
-                _insert_in_order(kpis[m.kpi], "current", m.value, list(Kpi.model_fields))
+        where_shown = display_path(path)
+        try:
+            original, snapshot = read_for_edit(path, where_shown)
+            data = parse(original, where_shown).data
+        except LoadError as err:
+            report.diagnostics += err.diagnostics
+            continue
+        kpis = _kpi_paths(data)
+        update = FileUpdate(path=path, journey=jid, text=original, snapshot=snapshot)
+        try:
+            edit = YamlEdit(original)
+            for m in sorted(rows, key=lambda r: r.line):
+                if m.kpi not in kpis:
+                    continue  # the file changed since it was indexed
+                where = kpis[m.kpi]
+                old = _current_value(data, where)
+                if old == m.value and not isinstance(old, bool):
+                    continue
+                if edit.has((*where, "current")):
+                    edit.set((*where, "current"), m.value)
+                else:
+                    before = _key_before(edit.node(where).keys_raw(), "current", kpi_order)
+                    edit.insert_key(where, "current", m.value, before)
                 update.changes.append(f"{m.kpi}: {old if old is not None else 'no value'} -> {m.value}")
-        measured = max(m.date for m in rows)
-        old_measured = data.get("measured")
-        if old_measured is None or str(old_measured) < measured.isoformat():
-            _insert_in_order(data, "measured", measured, list(Journey.model_fields))
-            update.changes.append(f"measured: {old_measured or 'never'} -> {measured.isoformat()}")
+            measured = max(m.date for m in rows)
+            old_measured = data.get("measured")
+            if old_measured is None or str(old_measured) < measured.isoformat():
+                if edit.has(("measured",)):
+                    edit.set(("measured",), measured)
+                else:
+                    before = _key_before(edit.root.keys_raw(), "measured", journey_order)
+                    edit.insert_key((), "measured", measured, before)
+                update.changes.append(f"measured: {old_measured or 'never'} -> {measured.isoformat()}")
+        except EditError as err:
+            report.diagnostics.append(
+                Diagnostic("K106", f"cjm cannot update this file in place: {err}", where_shown, severity=Severity.ERROR)
+            )
+            continue
         if not update.changes:
             continue
-        update.text = dump_rt(data)
-        check = validate_document(parse(update.text, display_path(path)), workspace)
-        errors = [d for d in check.diagnostics if d.severity.value == "error"]
+        update.text = edit.text()
+        try:
+            check = validate_document(parse(update.text, where_shown), workspace)
+            errors = [d for d in check.diagnostics if d.severity.value == "error"]
+        except LoadError as err:
+            errors = err.diagnostics
         if errors:
             report.diagnostics += errors
             report.diagnostics.append(
-                Diagnostic("K104", "the journey has problems, so its KPIs were not updated", display_path(path))
+                Diagnostic("K104", "the journey has problems, so its KPIs were not updated", where_shown)
             )
             continue
         report.updates.append(update)
