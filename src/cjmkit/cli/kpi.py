@@ -26,7 +26,7 @@ def update(
 
     Only those values change: comments, layout and every other value stay byte for byte. Exit code: 0 all
     rows applied, 1 some rows name unknown journeys or KPIs or cannot be read, or a journey cannot be read
-    or changed on disk meanwhile (the others are still applied), 2 usage error.
+    (the others are still applied), 2 usage error or a journey changed on disk meanwhile.
     """
     from cjmkit.authoring.kpi_update import plan_updates, read_metrics
     from cjmkit.diagnostics import output
@@ -50,7 +50,9 @@ def update(
         fail_usage(str(err))
     metrics, problems = read_metrics(text, shown)
     report = plan_updates(metrics, files, workspace, shown)
-    lost = 0  # files someone changed while cjm worked: left as they are, so the exit code is 1
+    # Files someone changed while cjm worked are left as they are now (exit 2, like any other
+    # file that cannot be written); the others are still updated.
+    changed_meanwhile = 0
     for upd in report.updates:
         if not dry_run:
             try:
@@ -63,7 +65,7 @@ def update(
                     f"error: {display_path(upd.path)} changed on disk while cjm worked on it; "
                     "it was left as it is now: run 'cjm kpi update' again\n"
                 )
-                lost += 1
+                changed_meanwhile += 1
                 continue
             except OSError as err:
                 fail_usage(f"cannot write {display_path(upd.path)}: {err.strerror or err} (the file is unchanged)")
@@ -74,6 +76,6 @@ def update(
     diags = sorted(problems + report.diagnostics, key=lambda d: d.sort_key())
     if diags:
         output.write_text(diags, 1, verb="read")
-    elif not report.updates and not lost:
+    elif not report.updates and not changed_meanwhile:
         sys.stdout.write("Every KPI already had these values; nothing to change.\n")
-    raise typer.Exit(1 if diags or lost else 0)
+    raise typer.Exit(2 if changed_meanwhile else 1 if diags else 0)
