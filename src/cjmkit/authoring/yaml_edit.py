@@ -196,12 +196,16 @@ class _Style:
     map_indent: int = 2  # a nested mapping's keys, right of its parent key
     seq_indent: int = 2  # a list's dashes, right of its parent key (0: dashes under the key)
     quote: str = '"'
+    flow_maps: bool = False  # a small mapping of plain values is written {a: 1, b: 2}
+    flow_lists: bool = True  # a list of plain values is written [a, b]
 
 
 def _detect_style(body: str, root: Node) -> _Style:
     style = _Style(nl="\r\n" if "\r\n" in body[: body.find("\n") + 1] else "\n")
     map_seen = seq_seen = False
     quotes = {"'": 0, '"': 0}
+    # How the file writes mappings and lists of plain values under a key: flow or block.
+    small = {("map", True): 0, ("map", False): 0, ("seq", True): 0, ("seq", False): 0}
     todo = [root]
     while todo:
         node = todo.pop()
@@ -213,9 +217,13 @@ def _detect_style(body: str, root: Node) -> _Style:
                     style.map_indent, map_seen = max(1, value.col - key.col), True
                 if value.kind == "seq" and not value.flow and not seq_seen:
                     style.seq_indent, seq_seen = max(0, value.col - key.col), True
+                if value.kind in ("map", "seq") and value.values and all(v.kind == "scalar" for v in value.values):
+                    small[(value.kind, value.flow)] += 1
         todo.extend(node.keys)
         todo.extend(node.values)
     style.quote = "'" if quotes["'"] > quotes['"'] else '"'
+    style.flow_maps = small[("map", True)] > small[("map", False)]
+    style.flow_lists = small[("seq", True)] >= small[("seq", False)]
     return style
 
 
@@ -312,10 +320,12 @@ class YamlEdit:
 
         A list of plain values is written ``[a, b]`` unless ``block``; lists of mappings always as blocks.
         """
-        if isinstance(value, dict) and value:
+        inner_values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+        plain = not any(isinstance(v, dict | list) for v in inner_values)
+        if isinstance(value, dict) and value and not (plain and self.style.flow_maps and not block):
             inner = self._block(value, indent + self.style.map_indent)
             return [head + ":", " " * (indent + self.style.map_indent) + inner[0], *inner[1:]]
-        if isinstance(value, list) and value and (block or any(isinstance(v, dict | list) for v in value)):
+        if isinstance(value, list) and value and (block or not plain or not self.style.flow_lists):
             dash = indent + self.style.seq_indent
             inner = self._block(value, dash)
             return [head + ":", " " * dash + inner[0], *inner[1:]]
@@ -370,7 +380,7 @@ class YamlEdit:
             self._splice(node.start, self._end(node), self._flow(value) if collection else self._scalar(value, True))
             return
         # In block context: written as a block (or as '[]' / a scalar right after its key).
-        block = node.kind == "seq" and not node.flow
+        block = node.kind in ("map", "seq") and not node.flow  # a block stays a block
         if parent.kind == "map":
             key = parent.keys[parent.child(path[-1])[0]]  # type: ignore[index]
             head = self.body[key.start : key.end]
@@ -420,14 +430,32 @@ class YamlEdit:
                 self._splice(start, start, entry + ", ")
             return
         indent = self._indent_of(node.keys[0])
-        lines = self._entry(key, value, indent)
-        if at == 0:
-            start = node.keys[0].start
-            self._splice(start, start, self._lines(lines) + self.style.nl + " " * indent)
+        lines = self._entry(spell_scalar(key, quote=self.style.quote), value, indent)
+        first = node.keys[0].start
+        if at == 0 and self.body[self._line_start(first) : first].strip():
+            # The first key shares its line with a list dash: the new key takes its place.
+            self._splice(first, first, self._lines(lines) + self.style.nl + " " * indent)
             return
-        previous = (at if at is not None else len(node.keys)) - 1
-        end = self._line_end(self._end(node.values[previous]))
-        self._splice(end, end, self.style.nl + " " * indent + self._lines(lines))
+        self._insert_lines(node, at, " " * indent + self._lines(lines))
+
+    def _insert_lines(self, node: Node, at: int | None, text: str) -> None:
+        """Put whole lines ``text`` before entry/item ``at`` of a block collection (None: after the last).
+
+        New lines go right after the line where the previous entry ends, so an edit that removes
+        that entry (its lines) and this insertion never touch the same text.
+        """
+        nl = self.style.nl
+        if at == 0:
+            first = node.keys[0] if node.kind == "map" else node.values[0]
+            pos = self._line_start(self._dash(first) if node.kind == "seq" else first.start)
+            self._splice(pos, pos, text + nl)
+            return
+        previous = (len(node.values) if at is None else at) - 1
+        pos = self._after_line(self._end(node.values[previous]))
+        if pos == len(self.body) and not self.body.endswith("\n"):
+            self._splice(pos, pos, nl + text)
+        else:
+            self._splice(pos, pos, text + nl)
 
     def append_item(self, path: Path, value: Any) -> None:
         self.insert_item(path, len(self.node(path).values), value)
@@ -454,11 +482,7 @@ class YamlEdit:
         dash = self._dash(node.values[0])
         indent = dash - self._line_start(dash)
         lines = self._block([value], indent)
-        if index == 0:
-            self._splice(dash, dash, self._lines(lines) + self.style.nl + " " * indent)
-            return
-        end = self._line_end(self._end(node.values[min(index, len(node.values)) - 1]))
-        self._splice(end, end, self.style.nl + " " * indent + self._lines(lines))
+        self._insert_lines(node, index if index < len(node.values) else None, " " * indent + self._lines(lines))
 
     def remove(self, path: Path) -> None:
         """Remove the key or list item at ``path`` with all of its lines."""
@@ -489,7 +513,14 @@ class YamlEdit:
         if self.body[line_start:first].strip():
             raise EditError("the item does not start its own line")
         end = self._after_line(self._end(node))
+        if self._blank_line_at(end) and line_start > 0 and self._blank_line_at(self._line_start(line_start - 1)):
+            end = self._after_line(end)  # the blank line that set the item apart goes with it
         self._splice(line_start, end, "")
+
+    def _blank_line_at(self, pos: int) -> bool:
+        if pos >= len(self.body):
+            return False
+        return not self.body[pos : self._line_end(pos)].strip()
 
     # ------------------------------------------------------------ result
 
