@@ -17,6 +17,7 @@ from typing import Any
 
 from cjmkit.diagnostics import Diagnostic, Severity
 from cjmkit.fileio import Snapshot
+from cjmkit.loader import Document
 from cjmkit.workspace import Workspace, display_path
 
 METRIC_COLUMNS = ("journey", "kpi", "value", "date")
@@ -136,17 +137,32 @@ def _kpi_paths(data: Any) -> dict[str, Where]:
     return found
 
 
-def _journey_index(files: list[Path]) -> tuple[dict[str, Path], dict[str, set[str]], list[Diagnostic]]:
-    """Each journey's file and KPI ids, by journey id; files that cannot be read are reported."""
-    from cjmkit.loader import LoadError, load_file
+@dataclass
+class _Loaded:
+    """A journey file as read for updating: its text, snapshot and parsed document."""
+
+    text: str
+    snapshot: Snapshot
+    doc: Document
+
+
+def _journey_index(
+    files: list[Path], named: set[str]
+) -> tuple[dict[str, Path], dict[str, set[str]], dict[str, _Loaded], list[Diagnostic]]:
+    """Each journey's file and KPI ids, by journey id, and the files of the ``named`` journeys as read;
+    files that cannot be read are reported."""
+    from cjmkit.authoring.yaml_edit import read_for_edit
+    from cjmkit.loader import LoadError, parse
 
     paths: dict[str, Path] = {}
     kpis: dict[str, set[str]] = {}
+    loaded: dict[str, _Loaded] = {}
     problems: list[Diagnostic] = []
     for path in files:
         shown = display_path(path)
         try:
-            data = load_file(path, shown).data
+            text, snapshot = read_for_edit(path, shown)
+            doc = parse(text, shown)
         except LoadError as err:
             first = err.diagnostics[0]
             problems.append(
@@ -161,18 +177,31 @@ def _journey_index(files: list[Path]) -> tuple[dict[str, Path], dict[str, set[st
                 )
             )
             continue
-        jid = data.get("id")
+        jid = doc.data.get("id")
         if isinstance(jid, str) and jid not in paths:
             paths[jid] = path
-            kpis[jid] = set(_kpi_paths(data))
-    return paths, kpis, problems
+            kpis[jid] = set(_kpi_paths(doc.data))
+            if jid in named:  # kept for the update: the file is read once
+                loaded[jid] = _Loaded(text, snapshot, doc)
+    return paths, kpis, loaded, problems
 
 
-def _current_value(data: Any, where: Where) -> Any:
+def _same_data(a: Any, b: Any) -> bool:
+    """Equal data, where a NaN equals a NaN (the file may hold ``.nan`` in an ``x-`` key)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_data(v, b[k]) for k, v in a.items())
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_data(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    return type(a) is type(b) and bool(a == b)
+
+
+def _value_at(data: Any, where: Where) -> Any:
     node = data
     for part in where:
         node = node[part]
-    return node.get("current")
+    return node
 
 
 def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace | None, shown: str) -> UpdateReport:
@@ -181,14 +210,14 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
     Only the ``current`` values and the ``measured`` date change: every other byte of the file
     (comments, quoting, spelling of other values, line ends) stays as it was.
     """
-    from cjmkit.authoring.yaml_edit import EditError, YamlEdit, read_for_edit
+    from cjmkit.authoring.yaml_edit import EditError, YamlEdit
     from cjmkit.loader import LoadError, parse
     from cjmkit.model.journey import Journey, Kpi
     from cjmkit.suggest import did_you_mean
     from cjmkit.validation import validate_document
 
     report = UpdateReport()
-    paths, kpi_ids, unreadable = _journey_index(files)
+    paths, kpi_ids, loaded, unreadable = _journey_index(files, {m.journey for m in metrics})
     report.diagnostics += unreadable
     latest: dict[tuple[str, str], Metric] = {}
     for m in metrics:
@@ -230,21 +259,25 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
     for jid, rows in by_journey.items():
         path = paths[jid]
         where_shown = display_path(path)
-        try:
-            original, snapshot = read_for_edit(path, where_shown)
-            data = parse(original, where_shown).data
-        except LoadError as err:
-            report.diagnostics += err.diagnostics
+        file = loaded.pop(jid)
+        data = file.doc.data
+        check = validate_document(file.doc, workspace)
+        errors = [d for d in check.diagnostics if d.severity.value == "error"]
+        if errors:
+            report.diagnostics += errors
+            report.diagnostics.append(
+                Diagnostic("K104", "the journey has problems, so its KPIs were not updated", where_shown)
+            )
             continue
         kpis = _kpi_paths(data)
-        update = FileUpdate(path=path, journey=jid, text=original, snapshot=snapshot)
+        update = FileUpdate(path=path, journey=jid, text=file.text, snapshot=file.snapshot)
         try:
-            edit = YamlEdit(original)
+            # Only the KPIs in the metrics are read for editing: a large map is not built in full.
+            edit = YamlEdit(file.text, only=[kpis[m.kpi] for m in rows] + [("measured",)])
             for m in sorted(rows, key=lambda r: r.line):
-                if m.kpi not in kpis:
-                    continue  # the file changed since it was indexed
                 where = kpis[m.kpi]
-                old = _current_value(data, where)
+                kpi = _value_at(data, where)
+                old = kpi.get("current")
                 if old == m.value and not isinstance(old, bool):
                     continue
                 if edit.has((*where, "current")):
@@ -252,6 +285,7 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
                 else:
                     before = _key_before(edit.node(where).keys_raw(), "current", kpi_order)
                     edit.insert_key(where, "current", m.value, before)
+                kpi["current"] = m.value  # what the file must read back as
                 update.changes.append(f"{m.kpi}: {old if old is not None else 'no value'} -> {m.value}")
             measured = max(m.date for m in rows)
             old_measured = data.get("measured")
@@ -261,6 +295,7 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
                 else:
                     before = _key_before(edit.root.keys_raw(), "measured", journey_order)
                     edit.insert_key((), "measured", measured, before)
+                data["measured"] = measured.isoformat()
                 update.changes.append(f"measured: {old_measured or 'never'} -> {measured.isoformat()}")
         except EditError as err:
             report.diagnostics.append(
@@ -270,15 +305,14 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
         if not update.changes:
             continue
         update.text = edit.text()
+        # The new text must read back as the old data with just these values changed.
         try:
-            check = validate_document(parse(update.text, where_shown), workspace)
-            errors = [d for d in check.diagnostics if d.severity.value == "error"]
-        except LoadError as err:
-            errors = err.diagnostics
-        if errors:
-            report.diagnostics += errors
+            same = _same_data(parse(update.text, where_shown).data, data)
+        except LoadError:
+            same = False
+        if not same:
             report.diagnostics.append(
-                Diagnostic("K104", "the journey has problems, so its KPIs were not updated", where_shown)
+                Diagnostic("K106", "cjm could not update this file in place safely; it was left as it is", where_shown)
             )
             continue
         report.updates.append(update)

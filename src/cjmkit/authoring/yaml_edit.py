@@ -48,7 +48,7 @@ class EditError(Exception):
     """The edit cannot be made without touching more than asked (the caller may fall back or refuse)."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """Where one value stands in the text (character offsets, after any byte-order mark)."""
 
@@ -63,6 +63,7 @@ class Node:
     keys: list[Node] = field(default_factory=list)  # a mapping's keys, in order
     values: list[Node] = field(default_factory=list)  # a mapping's values, or a list's items
     in_flow: bool = False  # inside [...] or {...}
+    skipped: bool = False  # a collection read past: only where it starts and ends is known
 
     def keys_raw(self) -> list[str]:
         return [k.raw for k in self.keys]
@@ -77,21 +78,41 @@ class Node:
         return None
 
 
-def _tree(body: str) -> Node:
-    """The positions of every value in ``body`` (one YAML document whose root is a collection)."""
+def _prefixes(paths: list[Path]) -> set[Path]:
+    return {path[:i] for path in paths for i in range(len(path) + 1)}
+
+
+def _tree(body: str, only: list[Path] | None = None) -> Node:
+    """The positions of the values in ``body`` (one YAML document whose root is a mapping).
+
+    With ``only``, just the containers on the way to those paths and everything below them are
+    built; any other list or mapping is one node that knows where it starts and ends (a large
+    file is edited without a node per value).
+    """
     parser = CParser(body)
-    stack: list[Node] = []
+    on_the_way = _prefixes(only) if only is not None else set()
+    below = set(only) if only is not None else set()
+    stack: list[tuple[Node, Path, bool]] = []  # a container, its path, and whether all below it is built
     root: Node | None = None
+    get_event = parser.get_event
     try:
         while True:
-            ev = parser.get_event()
+            ev = get_event()
             cls = ev.__class__
             if cls is StreamEndEvent:
                 break
-            if cls in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
+            if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent or cls is AliasEvent:
                 sm, em = ev.start_mark, ev.end_mark
-                parent = stack[-1] if stack else None
-                in_flow = parent is not None and (parent.flow or parent.in_flow)
+                if stack:
+                    parent, parent_path, everything = stack[-1]
+                    in_flow = parent.flow or parent.in_flow
+                    is_key = parent.kind == "map" and len(parent.keys) == len(parent.values)
+                    if is_key:
+                        path = parent_path
+                    else:
+                        path = (*parent_path, parent.keys[-1].raw if parent.kind == "map" else len(parent.values))
+                else:
+                    parent, path, everything, in_flow, is_key = None, (), only is None, False, False
                 if cls is ScalarEvent:
                     node = Node("scalar", sm.index, em.index, sm.line, sm.column, style=ev.style or "", raw=ev.value)
                 elif cls is AliasEvent:
@@ -102,20 +123,46 @@ def _tree(body: str) -> Node:
                 node.in_flow = in_flow
                 if parent is None:
                     root = node
-                elif parent.kind == "map" and len(parent.keys) == len(parent.values):
+                elif is_key:
                     parent.keys.append(node)
                 else:
                     parent.values.append(node)
                 if cls is MappingStartEvent or cls is SequenceStartEvent:
-                    stack.append(node)
+                    full = everything or path in below
+                    if full or path in on_the_way:
+                        stack.append((node, path, full))
+                    else:
+                        node.end = _skip(parser, body, node)
+                        node.skipped = True
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                done = stack.pop()
+                done = stack.pop()[0]
                 done.end = ev.end_mark.index
     finally:
         parser.dispose()
     if root is None or root.kind != "map":
         raise EditError("the file's top level is not a mapping")
     return root
+
+
+def _skip(parser: Any, body: str, node: Node) -> int:
+    """Read past the collection ``node`` starts; return where its own text ends."""
+    depth, end = 1, node.end
+    get_event = parser.get_event
+    while depth:
+        ev = get_event()
+        cls = ev.__class__
+        if cls is MappingStartEvent or cls is SequenceStartEvent:
+            depth += 1
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            depth -= 1
+            if ev.end_mark.index > ev.start_mark.index:  # a flow collection's closing bracket
+                end = ev.end_mark.index
+        elif cls is ScalarEvent or cls is AliasEvent:
+            end = ev.end_mark.index
+            if cls is ScalarEvent and ev.style in ("|", ">"):
+                start = ev.start_mark.index
+                end = start + len(body[start:end].rstrip())
+    return end
 
 
 # ---------------------------------------------------------------- spelling values
@@ -230,10 +277,11 @@ def _detect_style(body: str, root: Node) -> _Style:
 class YamlEdit:
     """A set of edits to one YAML text; :meth:`text` gives the result."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, only: list[Path] | None = None):
+        """Edits to ``text``; with ``only``, edits at or below those paths (a large file is read faster)."""
         self.bom = "\ufeff" if text.startswith("\ufeff") else ""
         self.body = text[len(self.bom) :]
-        self.root = _tree(self.body)
+        self.root = _tree(self.body, only)
         self.style = _detect_style(self.body, self.root)
         self._splices: list[tuple[int, int, str]] = []
 
@@ -246,6 +294,8 @@ class YamlEdit:
             if found is None:
                 raise EditError(f"the file has no {'.'.join(map(str, path))}")
             node = found[1]
+        if node.skipped:
+            raise EditError(f"{'.'.join(map(str, path))} was not read for editing")
         if node.kind == "alias":
             raise EditError("the value is an alias of another one")
         return node
