@@ -563,8 +563,11 @@ class YamlEdit:
         if self.body[line_start:first].strip():
             raise EditError("the item does not start its own line")
         end = self._after_line(self._end(node))
-        if self._blank_line_at(end) and line_start > 0 and self._blank_line_at(self._line_start(line_start - 1)):
+        blank_before = line_start > 0 and self._blank_line_at(self._line_start(line_start - 1))
+        if blank_before and self._blank_line_at(end):
             end = self._after_line(end)  # the blank line that set the item apart goes with it
+        elif blank_before and end >= len(self.body):
+            line_start = self._line_start(line_start - 1)
         self._splice(line_start, end, "")
 
     def _blank_line_at(self, pos: int) -> bool:
