@@ -165,3 +165,14 @@ def test_a_merge_that_would_break_a_reference_names_the_sheet_row(cjm: Cjm, ws: 
     assert f"sheet.csv:{line}:1:" in res.stdout
     assert "column 'next'" in res.stdout
     assert (ws / TOUR).read_text() == before
+
+
+def test_mermaid_force_lists_what_replacing_the_journey_loses(cjm: Cjm, ws: Path) -> None:
+    assert cjm("render", TOUR, "-f", "mermaid", "-o", "tour.mmd", cwd=ws).exit_code == 0
+    res = cjm("import", "mermaid", "tour.mmd", "-o", TOUR, cwd=ws)
+    assert res.exit_code == 2 and "already exists" in res.stderr
+    res = cjm("import", "mermaid", "tour.mmd", "-o", TOUR, "--force", cwd=ws)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    assert res.stdout.startswith(f"replaced {TOUR} (journey ")
+    assert 'opportunity add-filters "Add filters by country, price and length to the tour page" removed' in res.stdout
+    assert "created" not in res.stdout

@@ -67,14 +67,48 @@ def _run_import(
         out.write_text(problems, 1)
         sys.stdout.write("Nothing was written: the imported journey would not be valid.\n")
         raise typer.Exit(1)
+    replaced = _journey_in(target, workspace) if force and not is_stdout(target) and target.is_file() else None
     try:
         write_new(target, result.text, force=force)
     except OSError as err:
         fail_usage(f"cannot write {display_path(target)}: {err.strerror or err}")
     note = sys.stderr if is_stdout(target) else sys.stdout  # '-o -': the journey itself is on standard output
-    note.write(f"created {display_path(target)} (journey '{result.journey_id}')\n")
+    if replaced is None:
+        note.write(f"created {display_path(target)} (journey '{result.journey_id}')\n")
+    else:
+        _report_replaced(target, replaced, result.text, workspace)
     for line in result.notes:
         note.write(f"  note: {line}\n")
+
+
+def _journey_in(path: Path, workspace: object) -> object:
+    """The valid journey in ``path`` (what a replacement loses is then listed), else False."""
+    from cjmkit.validation import validate_file
+    from cjmkit.workspace import Workspace
+
+    assert workspace is None or isinstance(workspace, Workspace)
+    found = validate_file(path, workspace)
+    return found.journey if found.journey is not None and found.valid else False
+
+
+def _report_replaced(target: Path, old: object, text: str, workspace: object) -> None:
+    """Say that the file was replaced and, when it held a valid journey, every change as cjm diff words it."""
+    from cjmkit.diffing import diff_journeys
+    from cjmkit.diffing.formats.describe import ordered, sentence
+    from cjmkit.loader import parse
+    from cjmkit.model.journey import Journey
+    from cjmkit.validation import validate_document
+    from cjmkit.workspace import Workspace, display_path
+
+    assert workspace is None or isinstance(workspace, Workspace)
+    new = validate_document(parse(text, display_path(target)), workspace).journey
+    if not isinstance(old, Journey) or new is None:
+        sys.stdout.write(f"replaced {display_path(target)}\n")
+        return
+    changes = ordered(diff_journeys(old, new))
+    sys.stdout.write(f"replaced {display_path(target)} (journey '{new.id}'): {len(changes)} changes\n")
+    for change in changes:
+        sys.stdout.write(f"  {change.impact:<11} {sentence(change)}\n")
 
 
 def _update_existing(target: Path, text: str, shown: str, merge: Callable[..., object], workspace: object) -> None:
@@ -165,7 +199,9 @@ def import_mermaid(
         None, "--output", "-o", help="The journey file to write (default: journeys/ID.cjm.yaml)."
     ),
     journey_id: str = typer.Option(None, "--id", help="The journey's id (default: made from the diagram's title)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing journey file."),
+    force: bool = typer.Option(
+        False, "--force", help="Replace an existing journey file (every change, losses included, is listed)."
+    ),
 ) -> None:
     """Turn a Mermaid journey diagram into a journey file: sections become stages, tasks touchpoints,
     scores emotions (score - 3), actors personas. Whatever cannot be carried over is listed.
