@@ -599,12 +599,15 @@ def read_for_edit(path: Any, shown: str) -> tuple[str, Snapshot]:
     Problems are reported as the loader reports them (too large, not UTF-8, unreadable).
     """
     from cjmkit.diagnostics import Diagnostic
-    from cjmkit.fileio import read_bytes_for_update
+    from cjmkit.fileio import NotAFileError, read_bytes_for_update
     from cjmkit.loader import LoadError
     from cjmkit.loader.yaml import MAX_FILE_BYTES, parse_bytes, read_text
 
     try:
         raw, snapshot = read_bytes_for_update(path)
+    except NotAFileError:
+        message = "this is not a regular file; cjm only edits regular files in place"
+        raise LoadError([Diagnostic(code="E100", message=message, path=shown)]) from None
     except OSError:
         read_text(path, shown)  # raises the loader's LoadError for a folder, a missing or unreadable file
         raise LoadError([Diagnostic(code="E100", message="cannot read the file", path=shown)]) from None
