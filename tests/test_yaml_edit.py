@@ -105,5 +105,6 @@ def test_insert_key_and_item_in_order_keep_line_ends_and_bom() -> None:
 def test_two_edits_of_the_same_value_are_refused() -> None:
     edit = YamlEdit(DOC)
     edit.set(("id",), "k")
+    edit.set(("id",), "m")
     with pytest.raises(EditError):
-        edit.set(("id",), "m")
+        edit.text()

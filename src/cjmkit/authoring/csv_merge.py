@@ -237,10 +237,10 @@ def merge_csv(
         first_row = rows[0][1]
         if "journey_title" in header and first_row.get("journey_title") and first_row["journey_title"] != journey.title:
             merger.put((), data, "title", first_row["journey_title"], Journey)
+        result.text = edit.text()
     except EditError as err:
         problem(f"cjm cannot merge the sheet into the journey without rewriting it: {err}")
         return result
-    result.text = edit.text()
     if result.text != journey_text:
         result.diagnostics += _problems_in_sheet(result.text, journey_shown, shown, rows, workspace)
     return result

@@ -297,6 +297,8 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
                     edit.insert_key((), "measured", measured, before)
                 data["measured"] = measured.isoformat()
                 update.changes.append(f"measured: {old_measured or 'never'} -> {measured.isoformat()}")
+            if update.changes:
+                update.text = edit.text()
         except EditError as err:
             report.diagnostics.append(
                 Diagnostic("K106", f"cjm cannot update this file in place: {err}", where_shown, severity=Severity.ERROR)
@@ -304,7 +306,6 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
             continue
         if not update.changes:
             continue
-        update.text = edit.text()
         # The new text must read back as the old data with just these values changed.
         try:
             same = _same_data(parse(update.text, where_shown).data, data)

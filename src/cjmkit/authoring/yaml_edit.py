@@ -340,9 +340,6 @@ class YamlEdit:
         return at
 
     def _splice(self, start: int, end: int, text: str) -> None:
-        for s, e, _ in self._splices:
-            if (start < e and s < end) or (start == end and s < start < e) or (s == e and start < s < end):
-                raise EditError("two edits touch the same text")
         self._splices.append((start, end, text))
 
     # ------------------------------------------------------------ rendering
@@ -582,11 +579,13 @@ class YamlEdit:
         return bool(self._splices)
 
     def text(self) -> str:
-        """The file with every edit applied."""
+        """The file with every edit applied; EditError if two edits overlap."""
         pieces = [self.bom]
         at = 0
         # Stable sort: insertions at the same place come out in the order they were asked for.
         for start, end, new in sorted(self._splices, key=lambda s: (s[0], s[1])):
+            if start < at:
+                raise EditError("two edits touch the same text")
             pieces += [self.body[at:start], new]
             at = end
         pieces.append(self.body[at:])
