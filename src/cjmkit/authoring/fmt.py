@@ -15,7 +15,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.loader import LoadError, parse, read_text
+from cjmkit.fileio import Snapshot
+from cjmkit.loader import LoadError, parse
 from cjmkit.model.journey import Journey
 from cjmkit.model.workspace import WorkspaceFile
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
@@ -29,6 +30,7 @@ class FormatResult:
     original: str = ""
     formatted: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    snapshot: Snapshot | None = None  # the file as read: it is only replaced if it still holds that
 
     @property
     def ok(self) -> bool:
@@ -108,16 +110,28 @@ def _left_alone(shown: str, why: str | None = None) -> Diagnostic:
 
 
 def format_file(path: Path, workspace: Workspace | None = None) -> FormatResult:
+    from cjmkit.authoring.yaml_edit import read_for_edit
+
     shown = display_path(path)
     try:
-        text = read_text(path, shown)
+        text, snapshot = read_for_edit(path, shown)
     except LoadError as err:
         return FormatResult(path=shown, diagnostics=err.diagnostics)
-    return format_text(text, shown, workspace=workspace, workspace_file=path.name == WORKSPACE_FILE)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    result = format_text(text[len(bom) :], shown, workspace=workspace, workspace_file=path.name == WORKSPACE_FILE)
+    if bom:  # the byte-order mark is the file's, not the YAML's: it stays
+        result.original, result.formatted = bom + result.original, bom + result.formatted
+    result.snapshot = snapshot
+    return result
 
 
 def write_formatted(result: FormatResult, path: Path) -> None:
-    from cjmkit.fileio import write_atomic
+    """Replace the file by its formatted text, through a symbolic link, unless it changed since it was read."""
+    from cjmkit.fileio import replace_checked, write_atomic
 
-    if result.changed:
+    if not result.changed:
+        return
+    if result.snapshot is not None:
+        replace_checked(path, result.formatted, result.snapshot)
+    else:
         write_atomic(path, result.formatted)
