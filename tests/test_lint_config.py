@@ -73,7 +73,7 @@ def test_unknown_option_and_wrong_value_are_errors(tmp_path):
     by_code = {d.code: d for d in err.value.diagnostics}
     assert set(by_code) == {"L011", "L012", "L013"}
     assert by_code["L012"].hint == "did you mean 'min_gap'?"
-    assert by_code["L013"].expected == "a whole number"
+    assert by_code["L013"].expected == "a whole number from 1 to 3650"
     assert by_code["L013"].found == "'soon'"
 
 

@@ -87,12 +87,17 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
-def check_option_value(default: Any, value: Any, choices: Sequence[str] | None) -> str | None:
+def check_option_value(
+    default: Any, value: Any, choices: Sequence[str] | None, bounds: tuple[int, int] | None = None
+) -> str | None:
     """What the option needs, when ``value`` does not fit; None when it does."""
     if isinstance(default, bool):
         return None if isinstance(value, bool) else "true or false"
     if isinstance(default, int):
-        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if bounds is not None and not (whole and bounds[0] <= value <= bounds[1]):
+            return f"a whole number from {bounds[0]} to {bounds[1]}"
+        return None if whole else "a whole number"
     if isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "a list of names" + (f" from: {', '.join(choices)}" if choices else "")
@@ -169,11 +174,15 @@ def resolve_settings(
                     hint=did_you_mean(str(opt), rule.options),
                 )
                 continue
-            need = check_option_value(rule.options[opt], value, rule.option_choices.get(opt))
+            need = check_option_value(
+                rule.options[opt], value, rule.option_choices.get(opt), rule.option_ranges.get(opt)
+            )
             if need is not None:
+                out_of_range = isinstance(value, int) and "from" in need
+                wrong = "is out of range" if out_of_range else "has a value of the wrong kind"
                 problem(
                     BAD_OPTION_VALUE,
-                    f"option '{opt}' of rule '{rule.name}' has a value of the wrong kind",
+                    f"option '{opt}' of rule '{rule.name}' {wrong}",
                     loc,
                     key_path=f"lint.options.{key}.{opt}",
                     expected=need,

@@ -83,6 +83,7 @@ class Rule:
     check: Check = field(repr=False, compare=False)
     options: Mapping[str, Any] = field(default_factory=dict)
     option_choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    option_ranges: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     example_options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -111,6 +112,7 @@ class Rule:
             check=module.check,
             options=dict(getattr(module, "OPTIONS", {})),
             option_choices=dict(getattr(module, "OPTION_CHOICES", {})),
+            option_ranges=dict(getattr(module, "OPTION_RANGES", {})),
             example_options=dict(getattr(module, "EXAMPLE_OPTIONS", {})),
         )
 

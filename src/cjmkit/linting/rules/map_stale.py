@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.facts import DEFAULT_REVIEW_DAYS, days_overdue, is_stale, review_due
 from cjmkit.linting.rule import RuleContext
+from cjmkit.model.base import MAX_REVIEW_DAYS
 
 NAME = "map-stale"
 CODE = "L401"
@@ -47,6 +48,7 @@ SEVERITY = "warning"
 OPTIONS: dict[str, object] = {
     "default_review_days": DEFAULT_REVIEW_DAYS,  # review period for maps that set no review_every
 }
+OPTION_RANGES = {"default_review_days": (1, MAX_REVIEW_DAYS)}
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

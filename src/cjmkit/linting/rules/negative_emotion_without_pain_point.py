@@ -54,6 +54,7 @@ SEVERITY = "info"
 OPTIONS: dict[str, object] = {
     "max_emotion": -1,  # emotions at or below this count as negative
 }
+OPTION_RANGES = {"max_emotion": (-2, 2)}
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -55,6 +55,7 @@ OPTIONS: dict[str, object] = {
     "min_gap": 2,  # difference between customer and company rating at which to report
     "skip_when_addressed": True,  # stay quiet when an opportunity addresses a pain point of the touchpoint
 }
+OPTION_RANGES = {"min_gap": (0, 4)}
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
