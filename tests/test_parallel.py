@@ -143,7 +143,7 @@ def fails_plainly(n: int) -> int:
 def test_a_pool_worker_error_that_cannot_be_pickled_arrives_in_words() -> None:
     from cjmkit.parallel import WorkerError, map_files
 
-    with pytest.raises(WorkerError, match="HoldsAPointer: .*layout failed"):
+    with pytest.raises(WorkerError, match=r"HoldsAPointer: .*layout failed"):
         list(map_files(fails_with_a_pointer, list(range(60)), jobs=2))
 
 

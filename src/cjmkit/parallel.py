@@ -44,11 +44,11 @@ class _Failure:
         except Exception:  # an exception whose str() fails
             text = type(err).__name__
         try:
-            pickled: bytes | None = pickle.dumps(err, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.loads(pickled)  # some exceptions pickle but cannot be rebuilt
+            data = pickle.dumps(err, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.loads(data)  # some exceptions pickle but cannot be rebuilt
         except Exception:
-            pickled = None
-        return cls(pickled, text)
+            return cls(None, text)
+        return cls(data, text)
 
     def exception(self) -> BaseException:
         import pickle
