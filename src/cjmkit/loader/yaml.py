@@ -343,6 +343,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     count = 0  # values built, aliases counted at their expanded size
     alias_extra = 0
     chars = 0  # characters of text values built, aliases counted at their expanded size
+    anchored = "&" in text  # without an anchor no alias can expand: no need to count
     alias_chars = 0
 
     try:
@@ -380,7 +381,7 @@ def parse(text: str, path: str = "<string>") -> Document:
                     else:
                         # Most values are plain text: resolve_plain's answer, without the call.
                         value = _WORDS.get(raw, raw)
-                    if value.__class__ is str:
+                    if anchored and value.__class__ is str:
                         chars += len(value)
                     if ev.anchor is not None:
                         anchors[ev.anchor] = (value, 1, len(value) if value.__class__ is str else 0)
