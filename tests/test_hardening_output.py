@@ -140,3 +140,13 @@ def test_diff_html_has_the_reports_content_security_policy() -> None:
     assert f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">' in html
     base = (REPO / "templates" / "report" / "base.html.j2").read_text()
     assert f'content="{CONTENT_SECURITY_POLICY}"' in base, "the diff page and the report must share one policy"
+
+
+def test_a_site_note_about_a_file_shows_its_name_escaped(tmp_path: Path) -> None:
+    (tmp_path / "cjm.yaml").write_text("cjm: 1\n")
+    (tmp_path / "a.cjm.yaml").write_text(MINIMAL)
+    (tmp_path / "b\x1b[2K\r.cjm.yaml").write_text(MINIMAL)  # the same journey id: skipped, with a note
+    res = run_cli("render", "--site", "out", "--engine", "embedded", cwd=tmp_path)
+    assert "cjm: skipped" in res.stderr, res.stderr
+    assert not RAW_CONTROL.search(res.stderr), repr(res.stderr)
+    assert "b\\x1b[2K\\x0d.cjm.yaml" in res.stderr
