@@ -10,7 +10,9 @@ import typer
 
 def fail_usage(message: str) -> NoReturn:
     """Print a usage or environment error and exit 2."""
-    sys.stderr.write(f"cjm: error: {message}\n")
+    from cjmkit.textsafety import printable
+
+    sys.stderr.write(f"cjm: error: {printable(message)}\n")
     raise typer.Exit(2)
 
 

@@ -259,5 +259,7 @@ def _not_one_of(value: str, choices: Sequence[str], option: str) -> int | None:
 
 
 def _usage(message: str) -> int:
-    sys.stderr.write(f"cjm: error: {message}\n")
+    from cjmkit.textsafety import printable
+
+    sys.stderr.write(f"cjm: error: {printable(message)}\n")
     return 2
