@@ -20,6 +20,8 @@ endings) is copied as it was; only the spaces in front of a line change.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +39,7 @@ from ruamel.yaml.events import (
 )
 
 from cjmkit.authoring.keyorder import child_model, field_rank
+from cjmkit.loader import Document
 
 #: The line breaks libyaml counts lines by (so its line numbers match ours).
 _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|\Z)")
@@ -480,3 +483,109 @@ def _join(src: _Source, out: _Out) -> str:
         parts.append(text)
         parts.append(brk)
     return "".join(parts)
+
+
+# -- the quick answer for files that are already tidy ---------------------------------------------
+
+
+@functools.cache
+def _child_model(model: type[BaseModel], key: str) -> type[BaseModel] | None:
+    return child_model(model, key)
+
+
+@functools.cache
+def _rank(model: type[BaseModel]) -> dict[str, int]:
+    return field_rank(model)
+
+
+def is_tidy(doc: Document, model: type[BaseModel]) -> bool:
+    """True when :func:`lay_out` would leave the file as it is, decided from the loaded document alone.
+
+    Looks at what the loader recorded (key order, where each key and list item
+    starts) instead of reading the file a second time.  It may answer False for
+    a tidy file written in an unusual way (anchors, a list item's value on the
+    line after its dash...); :func:`lay_out` then decides.  It never answers
+    True for a file that :func:`lay_out` would change.
+    """
+    text = doc.text
+    if any(ch in text for ch in "\x85\u2028\u2029") or "\r" in text.replace("\r\n", ""):
+        return False  # line breaks that libyaml counts and str.split("\n") does not
+    lines = text.split("\n")
+    marks = doc.marks
+    # (node, its model, the column its keys or dashes must be at)
+    todo: list[tuple[Any, type[BaseModel] | None, int]] = [(doc.data, model, 0)]
+    while todo:
+        node, node_model, col = todo.pop()
+        table = marks.get(id(node))
+        if table is None:
+            return False
+        if isinstance(node, dict):
+            if not _keys_in_order(node, node_model):
+                return False
+            for key in node:
+                kl, kc, vl, vc = table[key]
+                if kc - 1 != col:
+                    return False
+                value = node[key]
+                if not isinstance(value, dict | list) or not value:
+                    continue
+                if _flow_at(lines, vl, vc):
+                    if not _flow_in_order(value, node_model, key):
+                        return False
+                elif _block_value_ok(lines, vl, vc, kl):
+                    sub = _child_model(node_model, key) if node_model is not None else None
+                    todo.append((value, sub, col + 2))
+                else:
+                    return False
+        else:
+            for item, (line, c) in zip(node, table, strict=True):
+                text_line = lines[line - 1]
+                if c - 3 != col or text_line[c - 3 : c - 1] != "- " or text_line[: c - 3].strip():
+                    return False
+                if isinstance(item, dict | list) and item:
+                    if text_line[c - 1 : c] in ("&", "!", "*"):
+                        return False  # an anchor, tag or alias: positions may be the anchored value's
+                    if _flow_at(lines, line, c):
+                        if not _flow_in_order(item, node_model, None):
+                            return False
+                        continue
+                    if isinstance(item, list):
+                        return False  # "- - a"
+                    todo.append((item, node_model, col + 2))
+    return True
+
+
+def _keys_in_order(node: dict[str, Any], model: type[BaseModel] | None) -> bool:
+    if model is None or len(node) < 2:
+        return True
+    rank = _rank(model)
+    unknown = len(rank)
+    ranks = [rank.get(k, unknown) for k in node]
+    return all(a <= b for a, b in itertools.pairwise(ranks))
+
+
+def _flow_at(lines: list[str], line: int, col: int) -> bool:
+    ch = lines[line - 1][col - 1 : col]
+    return ch in ("{", "[")
+
+
+def _block_value_ok(lines: list[str], line: int, col: int, key_line: int) -> bool:
+    """A block mapping or list that starts on a line after its key, with no anchor or tag in front."""
+    return line > key_line and lines[line - 1][col - 1 : col] not in ("{", "[", "&", "!", "*", "")
+
+
+def _flow_in_order(value: Any, model: type[BaseModel] | None, key: str | None) -> bool:
+    """Every mapping inside a flow collection already in canonical order (or without a model)."""
+    sub = _child_model(model, key) if model is not None and key is not None else model
+    todo = [(value, sub)]
+    while todo:
+        node, node_model = todo.pop()
+        if isinstance(node, dict):
+            if not _keys_in_order(node, node_model):
+                return False
+            for k, v in node.items():
+                if isinstance(v, dict | list):
+                    todo.append((v, _child_model(node_model, k) if node_model is not None else None))
+        elif isinstance(node, list):
+            todo.extend((v, node_model) for v in node if isinstance(v, dict | list))
+    return True
