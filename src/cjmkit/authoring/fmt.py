@@ -108,6 +108,7 @@ def format_text(
         return result
     if formatted == text:
         return result
+    doc.marks.clear()  # only the data is compared from here on: a large file's positions cost memory
     try:
         again = parse(formatted, shown).data
     except LoadError:
@@ -134,7 +135,17 @@ def format_file(path: Path, workspace: Workspace | None = None) -> FormatResult:
         text = read_text(path, shown)
     except LoadError as err:
         return FormatResult(path=shown, diagnostics=err.diagnostics)
-    return format_text(text, shown, workspace=workspace, workspace_file=path.name == WORKSPACE_FILE)
+    return format_text(_with_bom(path, text), shown, workspace=workspace, workspace_file=path.name == WORKSPACE_FILE)
+
+
+def _with_bom(path: Path, text: str) -> str:
+    """``text`` with the byte-order mark the file starts with (the reader drops it), so fmt writes it back."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(3)
+    except OSError:
+        return text
+    return "\ufeff" + text if head == b"\xef\xbb\xbf" and not text.startswith("\ufeff") else text
 
 
 def iter_format(files: Sequence[Path], workspace: Workspace, jobs: int | None = None) -> Iterator[FormatResult]:

@@ -210,7 +210,7 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
             sub = model
             if isinstance(parent, _Block) and parent.is_map and top is not None:
                 key = top[2][0]
-                sub = child_model(model, key) if model is not None and isinstance(key, str) else None
+                sub = _child_model(model, key) if model is not None and isinstance(key, str) else None
             em = ev.end_mark
             if cls is ScalarEvent or cls is AliasEvent:
                 if cls is ScalarEvent and not ev.style and ev.value == "" and stack:
@@ -347,7 +347,7 @@ def _flow_reordered(src: _Source, leaf: _Leaf) -> str | None:
     entries = leaf.flow_entries
     if leaf.model is None or not entries or len(entries) < 2 or leaf.flow_nested or leaf.first != leaf.last:
         return None
-    rank = field_rank(leaf.model)
+    rank = _rank(leaf.model)
     unknown = len(rank)
     order = sorted(range(len(entries)), key=lambda i: (rank.get(entries[i][0], unknown), i))
     if order == list(range(len(entries))):
@@ -384,7 +384,7 @@ def _emit_block(out: _Out, block: _Block, target: int, dash: int | None) -> None
     entries = block.entries
     order = list(range(len(entries)))
     if block.is_map and block.model is not None and len(entries) > 1:
-        rank = field_rank(block.model)
+        rank = _rank(block.model)
         unknown = len(rank)
         ranks = [rank.get(e.key, unknown) if e.key is not None else unknown for e in entries]
         order.sort(key=lambda i: (ranks[i], i))
