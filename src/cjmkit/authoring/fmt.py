@@ -101,6 +101,7 @@ def format_text(
     model: type[BaseModel] = WorkspaceFile if workspace_file else Journey
     if is_tidy(doc, model):
         return result  # the common case, decided without reading the file again
+    doc.marks.clear()  # only the data is compared from here on: a large file's positions cost memory
     try:
         formatted = format_yaml_text(text, model)
     except LayoutError as exc:
@@ -108,7 +109,6 @@ def format_text(
         return result
     if formatted == text:
         return result
-    doc.marks.clear()  # only the data is compared from here on: a large file's positions cost memory
     try:
         again = parse(formatted, shown).data
     except LoadError:

@@ -49,7 +49,7 @@ class LayoutError(Exception):
     """The file uses a construct whose layout cjm does not change safely; the message says which."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Leaf:
     """A scalar, alias or flow collection: copied as written (lines ``first``..``last``)."""
 
@@ -63,7 +63,7 @@ class _Leaf:
     empty: bool = False  # an empty (null) value: libyaml's marks for it may point at the next token
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     head: int  # line of the key, or of the dash
     col: int  # column of the key, or of the dash
@@ -74,7 +74,7 @@ class _Entry:
     lead: tuple[int, int] = (0, 0)  # [start, stop) of the lines that lead into it
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
     is_map: bool
     col: int
