@@ -177,3 +177,19 @@ def test_same_data_compares_types_and_nan() -> None:
     assert not same_data({"a": 1}, {"a": 1.0})
     assert not same_data({"a": [1, 2]}, {"a": [1]})
     assert not same_data({"a": None}, {"b": None})
+
+
+def test_lists_inside_lists_are_re_indented() -> None:
+    text = TIDY + "x-matrix:\n- - 1\n  - 2\n-   - - a\n      - b\n"
+    assert fmt(text).endswith("x-matrix:\n  - - 1\n    - 2\n  - - - a\n      - b\n")
+
+
+def test_an_explicit_key_is_refused_clearly_and_the_file_left_alone(cjm: Cjm, tmp_path: Path) -> None:
+    path = tmp_path / "checkout.cjm.yaml"
+    text = MIS_INDENTED + "? x-note\n: written as an explicit key\n"
+    path.write_text(text)
+    res = cjm("fmt", str(path), cwd=tmp_path)
+    assert res.exit_code == 1
+    assert "cannot lay this file out safely: line 16: an explicit key" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert path.read_text() == text

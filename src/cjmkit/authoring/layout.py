@@ -152,8 +152,6 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
     # Open containers: [node, model, pending key (str, line, col) or None, previous end (line, col)]
     stack: list[list[Any]] = []
     root: Any = None
-    flow_depth = 0
-    flow_stack: list[_Leaf | None] = []
 
     def attach(node: Any, line: int, col: int, end: tuple[int, int]) -> None:
         nonlocal root
@@ -168,8 +166,8 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
             top[2] = None
         elif isinstance(parent, _Block):
             dl, dc = _find_dash(src, *top[3])
-            if src.lines[dl][:dc].strip():
-                raise LayoutError(f"line {dl + 1}: a list written inside a list on one line ('- - ...')")
+            if src.lines[dl][:dc].strip() and (parent.entries or parent.dash_line != dl):
+                raise LayoutError(f"line {dl + 1}: a list item after something else on its line")
             inline = line == dl and not (isinstance(node, _Leaf) and node.empty)
             parent.entries.append(_Entry(dl, dc, None, node, value_col=col if inline else -1))
         if isinstance(node, _Leaf) and node.empty:
@@ -184,15 +182,6 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
         if cls is ScalarEvent or cls is AliasEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
             sm = ev.start_mark
             line, col = sm.line, sm.column
-            if flow_depth:
-                leaf = flow_stack[-1] if flow_stack else None
-                if cls is MappingStartEvent or cls is SequenceStartEvent:
-                    if leaf is not None:
-                        leaf.flow_nested = True
-                    flow_depth += 1
-                    flow_stack.append(None)
-                    continue
-                continue
             top = stack[-1] if stack else None
             parent = top[0] if top else None
             model = top[1] if top else root_model
@@ -224,7 +213,6 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
                 if cls is MappingStartEvent:
                     leaf.flow_entries = []
                 flow_depth = 1
-                flow_stack = [leaf]
                 # Read the flow collection to its end, noting the entries of a one-line flow mapping.
                 pending_key: tuple[str, int] | None = None
                 while flow_depth:
@@ -258,7 +246,6 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
                             else:
                                 leaf.flow_entries.append((pending_key[0], pending_key[1], fev.end_mark.column))
                             pending_key = None
-                flow_stack = []
                 continue
             block = _Block(cls is MappingStartEvent, col, sub)
             if top is not None and isinstance(parent, _Block) and not parent.is_map:
@@ -336,6 +323,13 @@ class _Out:
         if text != self.src.lines[line]:
             self.changed = True
 
+    def put_dash(self, index: int, col: int) -> None:
+        """Put a list dash at ``col`` of output line ``index`` (where the layout left two spaces)."""
+        text = self.texts[index]
+        self.texts[index] = text[:col] + "- " + text[col + 2 :]
+        if self.texts[index] != self.src.lines[self.origin[index]]:
+            self.changed = True
+
     def lines(self, start: int, stop: int, delta: int) -> None:
         lines, flows = self.src.lines, self.flows
         for i in range(start, stop):
@@ -397,29 +391,25 @@ def _emit_block(out: _Out, block: _Block, target: int, dash: int | None) -> None
         entry = entries[i]
         lead = entry.lead if i != 0 else (entry.head, entry.head)
         text = out.flows.get(entry.head, src.lines[entry.head])
-        if block.is_map:
-            body = text[entry.col :]
-            if dash is not None and n == 0:
-                # The new first key takes the dash; what led into it goes above the dash.
-                out.lines(lead[0], lead[1], dash - _lead_col(src, lead))
-                out.add(entry.head, " " * dash + "- " + body)
-            else:
-                out.lines(lead[0], lead[1], delta)
-                out.add(entry.head, " " * target + body)
-            _emit_value(out, entry, delta, target)
+        if dash is not None and n == 0:
+            # The new first entry takes the dash; what led into it goes above the dash.
+            out.lines(lead[0], lead[1], dash - _lead_col(src, lead))
         else:
             out.lines(lead[0], lead[1], delta)
-            value = entry.value
-            if isinstance(value, _Block) and value.compact:
-                _emit_block(out, value, target + 2, dash=target)
-                out.lines(value.end + 1, entry.end + 1, delta)
-                continue
-            if entry.value_col >= 0:
-                head = " " * target + "- " + text[entry.value_col :]
-            else:
-                head = " " * target + text[entry.col :]
-            out.add(entry.head, head)
+        first = len(out.texts)
+        value = entry.value
+        if block.is_map:
+            out.add(entry.head, " " * target + text[entry.col :])
             _emit_value(out, entry, delta, target)
+        elif isinstance(value, _Block) and value.compact:
+            _emit_block(out, value, target + 2, dash=target)
+            out.lines(value.end + 1, entry.end + 1, delta)
+        else:
+            rest = "- " + text[entry.value_col :] if entry.value_col >= 0 else text[entry.col :]
+            out.add(entry.head, " " * target + rest)
+            _emit_value(out, entry, delta, target)
+        if dash is not None and n == 0:
+            out.put_dash(first, dash)
 
 
 def _lead_col(src: _Source, lead: tuple[int, int]) -> int:
