@@ -180,8 +180,8 @@ def test_same_data_compares_types_and_nan() -> None:
 
 
 def test_lists_inside_lists_are_re_indented() -> None:
-    text = TIDY + "x-matrix:\n- - 1\n  - 2\n-   - - a\n      - b\n"
-    assert fmt(text).endswith("x-matrix:\n  - - 1\n    - 2\n  - - - a\n      - b\n")
+    text = TIDY + "x-matrix:\n- - 1\n  - 2\n-   - - a\n      - b\n- - b: 1\n    a: 2\n"
+    assert fmt(text).endswith("x-matrix:\n  - - 1\n    - 2\n  - - - a\n      - b\n  - - b: 1\n      a: 2\n")
 
 
 def test_an_explicit_key_is_refused_clearly_and_the_file_left_alone(cjm: Cjm, tmp_path: Path) -> None:

@@ -192,7 +192,9 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
                 em = ev.end_mark
                 if em.line != line:
                     raise LayoutError(f"line {line + 1}: a key written over several lines")
-                if src.lines[line][:col].strip() and not (not parent.entries and src.lines[line][:col].strip() == "-"):
+                before = src.lines[line][:col]
+                # Only a list item's dashes may stand before the first key on its line ("- id:", "- - id:").
+                if before.strip() and (parent.entries or set(before) - {" ", "-"}):
                     raise LayoutError(f"line {line + 1}: an explicit key ('? key')")
                 top[2] = (ev.value, line, col)
                 continue
