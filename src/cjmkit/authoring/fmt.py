@@ -107,6 +107,9 @@ def format_text(
     except LayoutError as exc:
         result.diagnostics = [_left_alone(shown, f"cjm cannot lay this file out safely: {exc}")]
         return result
+    except Exception as exc:  # an unforeseen construct: never risk the file, never show a traceback
+        result.diagnostics = [_left_alone(shown, f"cjm cannot lay this file out safely ({exc.__class__.__name__})")]
+        return result
     if formatted == text:
         return result
     try:
