@@ -193,3 +193,17 @@ def test_an_explicit_key_is_refused_clearly_and_the_file_left_alone(cjm: Cjm, tm
     assert "cannot lay this file out safely: line 16: an explicit key" in res.stderr
     assert "Traceback" not in res.stderr
     assert path.read_text() == text
+
+
+def test_one_space_after_a_colon_and_check_agrees(cjm: Cjm, tmp_path: Path) -> None:
+    text = TIDY.replace("title: Checking out", "title:   Checking out  # working title").replace(
+        "    name: Cart", "    name:\tCart"
+    )
+    out = fmt(text)
+    assert "\ntitle: Checking out  # working title\n" in out
+    assert "\n    name: Cart\n" in out
+    path = tmp_path / "checkout.cjm.yaml"
+    path.write_text(text)
+    assert cjm("fmt", "--check", str(path), cwd=tmp_path).exit_code == 1
+    path.write_text(out)
+    assert cjm("fmt", "--check", str(path), cwd=tmp_path).exit_code == 0

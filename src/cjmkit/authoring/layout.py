@@ -70,6 +70,7 @@ class _Entry:
     key: str | None
     value: Any = None  # _Leaf | _Block
     value_col: int = 0  # for a list item: where its value starts on the dash line
+    gap: tuple[int, int] | None = None  # spaces between a key's colon and its value, to become one
     end: int = 0  # last line of the entry's own content (value and deeper comments)
     lead: tuple[int, int] = (0, 0)  # [start, stop) of the lines that lead into it
 
@@ -161,8 +162,12 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
         top = stack[-1]
         parent = top[0]
         if isinstance(parent, _Block) and parent.is_map:
-            key, kl, kc = top[2]
-            parent.entries.append(_Entry(kl, kc, key, node))
+            key, kl, kc, kend = top[2]
+            entry = _Entry(kl, kc, key, node)
+            between = src.lines[kl][kend:col] if line == kl else ""
+            if between[:1] == ":" and between[1:] != " " and not between[1:].strip(" \t") and between[1:]:
+                entry.gap = (kend + 1, col)
+            parent.entries.append(entry)
             top[2] = None
         elif isinstance(parent, _Block):
             dl, dc = _find_dash(src, *top[3])
@@ -196,7 +201,7 @@ def _build_events(src: _Source, parser: Any, root_model: type[BaseModel] | None)
                 # Only a list item's dashes may stand before the first key on its line ("- id:", "- - id:").
                 if before.strip() and (parent.entries or set(before) - {" ", "-"}):
                     raise LayoutError(f"line {line + 1}: an explicit key ('? key')")
-                top[2] = (ev.value, line, col)
+                top[2] = (ev.value, line, col, em.column)
                 continue
             sub = model
             if isinstance(parent, _Block) and parent.is_map and top is not None:
@@ -401,6 +406,8 @@ def _emit_block(out: _Out, block: _Block, target: int, dash: int | None) -> None
         first = len(out.texts)
         value = entry.value
         if block.is_map:
+            if entry.gap is not None:
+                text = text[: entry.gap[0]] + " " + text[entry.gap[1] :]
             out.add(entry.head, " " * target + text[entry.col :])
             _emit_value(out, entry, delta, target)
         elif isinstance(value, _Block) and value.compact:
@@ -518,6 +525,8 @@ def is_tidy(doc: Document, model: type[BaseModel]) -> bool:
                 kl, kc, vl, vc = table[key]
                 if kc - 1 != col:
                     return False
+                if vl == kl and not _one_space_after_colon(lines[kl - 1], vc - 1):
+                    return False
                 value = node[key]
                 if not isinstance(value, dict | list) or not value:
                     continue
@@ -545,6 +554,13 @@ def is_tidy(doc: Document, model: type[BaseModel]) -> bool:
                         return False  # "- - a"
                     todo.append((item, node_model, col + 2))
     return True
+
+
+def _one_space_after_colon(line: str, value: int) -> bool:
+    """Whether the value starting at ``value`` follows its key's colon after exactly one space."""
+    if value >= len(line) or line[value] in " \t#":
+        return True  # no value on the line (an empty value's position is not where its text would be)
+    return line[value - 2 : value] == ": " and line[value - 3 : value - 2] not in (" ", "\t")
 
 
 def _keys_in_order(node: dict[str, Any], model: type[BaseModel] | None) -> bool:
