@@ -66,11 +66,12 @@ class Cmd:
 
 @dataclass(frozen=True)
 class Target:
-    """A goal: ``ratio`` times the reference's median, or an absolute time in ms."""
+    """A goal: ``ratio`` times the reference's median, an absolute time in ms, or a peak memory in MB."""
 
     text: str
     max_ratio: float | None = None
     max_ms: float | None = None
+    max_rss_mb: float | None = None
 
 
 @dataclass(frozen=True)
@@ -355,6 +356,8 @@ def build_cases(base: Path, quick: bool, log: Callable[[str], None]) -> list[Cas
         lint = Cmd(f"cjm lint ({n} maps)", (cjm, "lint", "journeys"), root, any_exit, "lint")
         cases.append(Case(group, lint, ((validate, Target("<= 1.3x", 1.3)),)))
 
+    cases.extend(fmt_cases(base, cjm, corpora[100], quick, log))
+
     # Render: one map of each size, to SVG and to HTML.
     out = base / "render-out"
     out.mkdir(exist_ok=True)
@@ -415,6 +418,45 @@ def build_cases(base: Path, quick: bool, log: Callable[[str], None]) -> list[Cas
     return cases
 
 
+def ensure_tidy_copy(base: Path, source: Path, cjm: str, log: Callable[[str], None]) -> Path:
+    """A copy of the corpus at ``source`` that ``cjm fmt`` has laid out (the state a pre-commit hook sees)."""
+    import shutil
+
+    root = base / f"{source.name}-tidy"
+    stamp = (source / ".stamp").read_text()
+    if not (root / ".stamp").is_file() or (root / ".stamp").read_text() != stamp:
+        log(f"copying {source.name} and formatting it ...")
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.copytree(source, root, ignore=shutil.ignore_patterns(".git"))
+    # Run every time: what "tidy" means follows the cjm being measured.
+    subprocess.run([cjm, "fmt", "journeys"], cwd=root, capture_output=True, check=True)
+    return root
+
+
+def fmt_cases(base: Path, cjm: str, maps_100: Path, quick: bool, log: Callable[[str], None]) -> list[Case]:
+    """fmt --check on 100 tidy maps against validate on the same files; fmt of one ~600-line map and of a 10 MB
+    map that both need formatting (``--check`` does all of fmt's work but the write, and leaves them untidy)."""
+    cases = []
+    tidy = ensure_tidy_copy(base, maps_100, cjm, log)
+    cases.append(
+        Case(
+            "fmt",
+            Cmd("cjm fmt --check (100 tidy maps)", (cjm, "fmt", "--check", "journeys"), tidy, needs_verb="fmt"),
+            ((Cmd("cjm validate (100 tidy maps)", (cjm, "validate", "journeys"), tidy), Target("<= 2x", 2.0)),),
+        )
+    )
+    sizes = [("600-line map", 20, Target("< 300 ms", max_ms=300))]
+    if not quick:
+        sizes.append(("10 MB map", 10_000, Target("peak RSS < 500 MB", max_rss_mb=500)))
+    for label, kb, target in sizes:
+        root = ensure_corpus(base, CorpusSpec(f"one-{kb}kb", corpus.CorpusOptions(maps=1, kb=(kb, kb))), log)
+        path = journey_files(root)[0]
+        cmd = Cmd(f"cjm fmt --check (one {label})", (cjm, "fmt", "--check", path), root, frozenset({0, 1}), "fmt")
+        ref = Cmd(f"cjm validate (one {label})", (cjm, "validate", path), root)
+        cases.append(Case("fmt", cmd, ((ref, None),), target))
+    return cases
+
+
 # --------------------------------------------------------------------------
 # Reporting
 
@@ -449,6 +491,8 @@ def markdown(cases: list[Case], measured: list[dict[Cmd, Measurement]], runs: in
         m = results[case.cmd]
         target = case.target
         verdict = _verdict(m.median * 1000, target.max_ms) if target and m.status == "ok" else ""
+        if target and target.max_rss_mb is not None and m.status == "ok":
+            verdict = _verdict(m.peak_rss / 2**20, target.max_rss_mb)
         lines.append(
             f"| {case.group} | **{case.cmd.label}** {_figures(m)} | | {target.text if target else ''} | {verdict} |"
         )

@@ -78,7 +78,7 @@ def test_protect_cell_is_reversible(value: str) -> None:
     assert not protect_cell(value).startswith(("=", "+", "@", "\t", "\r")) or value == ""
 
 
-def test_import_never_overwrites_without_force(cjm: Cjm, tmp_path: Path) -> None:
+def test_import_never_overwrites_and_merges_with_force(cjm: Cjm, tmp_path: Path) -> None:
     ws = copy_examples(tmp_path)
     assert cjm("export", "csv", "journeys/tour-booking.cjm.yaml", "-o", "sheet.csv", cwd=ws).exit_code == 0
     target = ws / "journeys" / "tour-booking.cjm.yaml"
@@ -86,9 +86,9 @@ def test_import_never_overwrites_without_force(cjm: Cjm, tmp_path: Path) -> None
     res = cjm("import", "csv", "sheet.csv", cwd=ws)
     assert res.exit_code == 2 and "already exists" in res.stderr
     assert target.read_text() == before
-    res = cjm("import", "csv", "sheet.csv", "--force", cwd=ws)
+    res = cjm("import", "csv", "sheet.csv", "--force", cwd=ws)  # --force merges, as --update does
     assert res.exit_code == 0, res.stdout + res.stderr
-    assert target.read_text() != before
+    assert target.read_text() == before and "nothing changed" in res.stdout
     assert cjm("validate", cwd=ws).exit_code == 0
 
 

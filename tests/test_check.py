@@ -55,6 +55,9 @@ def test_cross_file_focus_is_resolved_once_with_one_finding(write: Callable[...,
 
 def test_select_owns_the_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError, match="not in a cjm workspace"):
+        select([])
+    (tmp_path / "cjm.yaml").write_text("cjm: 1\n", encoding="utf-8")
     with pytest.raises(UsageError, match="no journey files found"):
         select([])
     with pytest.raises(UsageError, match="no such file or folder"):
@@ -70,6 +73,7 @@ def test_a_broken_workspace_file_is_the_problem_reported_not_no_journeys(write: 
     "command", [["validate"], ["lint"], ["stats"], ["fmt", "--check"], ["render", "--site", "out"]]
 )
 def test_every_command_says_no_journey_files_found_the_same_way(cjm: Cjm, tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / "cjm.yaml").write_text("cjm: 1\n", encoding="utf-8")
     res = cjm(*command, cwd=tmp_path)
     assert res.exit_code == 2
     assert res.stderr == f"cjm: error: {NO_JOURNEYS}\n"

@@ -73,7 +73,7 @@ def test_unknown_option_and_wrong_value_are_errors(tmp_path):
     by_code = {d.code: d for d in err.value.diagnostics}
     assert set(by_code) == {"L011", "L012", "L013"}
     assert by_code["L012"].hint == "did you mean 'min_gap'?"
-    assert by_code["L013"].expected == "a whole number"
+    assert by_code["L013"].expected == "a whole number from 1 to 3650"
     assert by_code["L013"].found == "'soon'"
 
 
@@ -101,9 +101,9 @@ def test_every_option_a_rule_reads_is_declared_with_a_type_that_fits_its_default
     ("rule", "option", "value", "expected"),
     [
         ("emotion-gap", "skip_when_addressed", "no", "true or false"),
-        ("perception-gap", "min_gap", 2.5, "a whole number"),
+        ("perception-gap", "min_gap", 2.5, "a whole number from 0 to 4"),
         ("missing-required-touchpoint", "channels", "email", "a list of names"),
-        ("map-stale", "default_review_days", True, "a whole number"),
+        ("map-stale", "default_review_days", True, "a whole number from 1 to 3650"),
     ],
 )
 def test_option_values_are_checked_against_the_declared_type(rule, option, value, expected):

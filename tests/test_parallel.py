@@ -118,3 +118,71 @@ def test_a_lost_pool_worker_is_the_same_plain_error() -> None:
 
     with pytest.raises(WorkerLost, match="ended without a result"):
         list(map_files(dies_on_thirty, list(range(60)), jobs=2))
+
+
+class HoldsAPointer(Exception):
+    """Like an error from a native library: it carries a ctypes pointer, which cannot be pickled."""
+
+    def __init__(self, message: str) -> None:
+        import ctypes
+
+        super().__init__(message, ctypes.pointer(ctypes.c_int(7)))
+
+
+def fails_with_a_pointer(n: int) -> int:
+    if n == 30:
+        raise HoldsAPointer("layout failed")
+    return n
+
+
+def fails_plainly(n: int) -> int:
+    if n == 30:
+        raise ValueError("thirty")
+    return n
+
+
+def test_a_pool_worker_error_that_cannot_be_pickled_arrives_in_words() -> None:
+    from cjmkit.parallel import WorkerError, map_files
+
+    with pytest.raises(WorkerError, match=r"HoldsAPointer: .*layout failed"):
+        list(map_files(fails_with_a_pointer, list(range(60)), jobs=2))
+
+
+def test_a_pool_worker_error_that_can_travel_keeps_its_type() -> None:
+    from cjmkit.parallel import map_files
+
+    with pytest.raises(ValueError, match="thirty"):
+        list(map_files(fails_plainly, list(range(60)), jobs=2))
+
+
+def test_a_forked_worker_error_that_cannot_be_pickled_arrives_in_words() -> None:
+    from cjmkit.parallel import WorkerError
+
+    with pytest.raises(WorkerError, match="HoldsAPointer"):
+        map_split(fails_with_a_pointer, [0, 30], jobs=2)
+
+
+def test_a_site_page_whose_error_cannot_be_pickled_is_a_plain_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import MINIMAL
+
+    (tmp_path / "cjm.yaml").write_text("cjm: 1\n")
+    for i in range(30):
+        (tmp_path / f"j{i}.cjm.yaml").write_text(MINIMAL.replace("id: checkout", f"id: j{i}"), encoding="utf-8")
+    code = (
+        "import multiprocessing\nmultiprocessing.set_start_method('fork', force=True)\n"
+        "import cjmkit.rendering.site as site\nfrom tests.test_parallel import HoldsAPointer\n"
+        "real = site.html_report\n"
+        "def report(journey, *a, **k):\n"
+        "    if journey.id == 'j17':\n        raise HoldsAPointer('embedded layout crashed')\n"
+        "    return real(journey, *a, **k)\n"
+        "site.html_report = report\n"
+        "from cjmkit.cli import main\nmain(['render', '--site', 'out'])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "HoldsAPointer: " in proc.stderr and "embedded layout crashed" in proc.stderr

@@ -66,9 +66,22 @@ def test_bad_option_is_usage_error(cjm: Cjm) -> None:
 
 
 def test_no_journeys_is_usage_error(cjm: Cjm, tmp_path: Path) -> None:
+    (tmp_path / "cjm.yaml").write_text("cjm: 1\n")
     res = cjm("validate", cwd=tmp_path)
     assert res.exit_code == 2
     assert "no journey files found" in res.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "lint", "stats", "fmt"])
+def test_no_workspace_and_no_paths_is_usage_error_not_a_scan(cjm: Cjm, tmp_path: Path, command: str) -> None:
+    # A shared folder full of other programs' files: cjm must not read them uninvited.
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.cjm.yaml").write_text("cjm: [\n")
+    res = cjm(command, cwd=tmp_path)
+    assert res.exit_code == 2, res.stdout + res.stderr
+    assert "not in a cjm workspace" in res.stderr
+    assert "pass the files or folders to check, or run `cjm init`" in res.stderr
+    assert "x.cjm.yaml" not in res.stdout + res.stderr
 
 
 def test_json_format(cjm: Cjm, write: Callable[..., Path]) -> None:

@@ -57,6 +57,10 @@ class WorkerLost(RuntimeError):
         )
 
 
+class WorkerError(RuntimeError):
+    """A worker's exception that could not be sent back as itself; the message says what it was."""
+
+
 __all__ = [
     "InvalidJourney",
     "LintConfigError",
@@ -64,5 +68,6 @@ __all__ = [
     "SelectionError",
     "TemplateProblem",
     "UsageError",
+    "WorkerError",
     "WorkerLost",
 ]

@@ -28,7 +28,11 @@ def review_due(journey: Journey, default_days: int = DEFAULT_REVIEW_DAYS) -> dt.
     """The date by which the map must be reviewed again (None: never reviewed)."""
     if journey.updated is None:
         return None
-    return journey.updated + dt.timedelta(days=journey.review_every or default_days)
+    try:
+        return journey.updated + dt.timedelta(days=journey.review_every or default_days)
+    except OverflowError:
+        # Past the calendar (the format keeps dates and periods far from it; a caller may not).
+        return dt.date.max
 
 
 def is_stale(journey: Journey, today: dt.date | None = None, default_days: int = DEFAULT_REVIEW_DAYS) -> bool:
@@ -110,10 +114,17 @@ def kpi_attainment(kpi: Kpi) -> float | None:
     """How far ``current`` is toward ``target``, as a share (1.0 = on target; capped at 1.5)."""
     if kpi.target is None or kpi.current is None:
         return None
-    if kpi.direction == "up":
-        ratio = kpi.current / kpi.target if kpi.target else (1.0 if kpi.current >= 0 else 0.0)
-    else:
-        ratio = kpi.target / kpi.current if kpi.current else 1.5
+    try:
+        if kpi.direction == "up":
+            ratio = kpi.current / kpi.target if kpi.target else (1.0 if kpi.current >= 0 else 0.0)
+        else:
+            ratio = kpi.target / kpi.current if kpi.current else 1.5
+    except OverflowError:
+        # Whole numbers too large for a float: the larger side wins by far.
+        bigger = abs(kpi.current) > abs(kpi.target)
+        ratio = 1.5 if bigger == (kpi.direction == "up") else 0.0
+        if (kpi.current < 0) != (kpi.target < 0):
+            ratio = 0.0
     return max(0.0, min(1.5, ratio))
 
 

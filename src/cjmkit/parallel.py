@@ -4,15 +4,69 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from cjmkit.errors import WorkerLost
+from cjmkit.errors import WorkerError, WorkerLost
 
 T = TypeVar("T")
 A = TypeVar("A")
 
 #: Below this many files a process pool costs more than it saves.
 MIN_FILES_FOR_POOL = 24
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """A worker's exception as plain data: pickled when it survives the trip, and in words."""
+
+    pickled: bytes | None
+    text: str
+
+    @classmethod
+    def of(cls, err: BaseException) -> _Failure:
+        import pickle
+
+        try:
+            text = f"{type(err).__name__}: {err}"
+        except Exception:  # an exception whose str() fails
+            text = type(err).__name__
+        try:
+            data = pickle.dumps(err, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.loads(data)  # some exceptions pickle but cannot be rebuilt
+        except Exception:
+            return cls(None, text)
+        return cls(data, text)
+
+    def exception(self) -> BaseException:
+        import pickle
+
+        if self.pickled is not None:
+            try:
+                err = pickle.loads(self.pickled)
+            except Exception:
+                err = None
+            if isinstance(err, BaseException):
+                return err
+        return WorkerError(self.text)
+
+
+@dataclass(frozen=True)
+class _Guarded(Generic[A, T]):
+    """``task`` run in a worker: an exception comes back as a :class:`_Failure`, never raised there.
+
+    A raised exception is pickled by the pool itself, and one that holds an
+    unpicklable object (a ctypes pointer, an open file) would replace the real
+    error with a pickling error in the parent.
+    """
+
+    task: Callable[[A], T]
+
+    def __call__(self, item: A) -> T | _Failure:
+        try:
+            return self.task(item)
+        except Exception as err:
+            return _Failure.of(err)
 
 
 def default_jobs() -> int:
@@ -40,7 +94,10 @@ def map_files(task: Callable[[A], T], items: Sequence[A], jobs: int | None = Non
     chunk = max(1, min(32, len(items) // (jobs * 4)))
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(task, items, chunksize=chunk)
+            for result in pool.map(_Guarded(task), items, chunksize=chunk):
+                if isinstance(result, _Failure):
+                    raise result.exception()
+                yield result
     except BrokenProcessPool:
         raise WorkerLost() from None
 
@@ -83,14 +140,12 @@ def _fork_share(task: Callable[[A], T], share: list[A]) -> tuple[int, int]:
         try:
             try:
                 outcome: tuple[bool, object] = (True, [task(item) for item in share])
-            except BaseException as err:  # every failure goes back to the parent
-                outcome = (False, err)
+            except BaseException as err:  # every failure goes back to the parent, as plain data
+                outcome = (False, _Failure.of(err))
             try:
                 payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception as err:  # the outcome cannot be pickled: send what it was, in words
-                ok, value = outcome
-                what = value if not ok else err
-                payload = pickle.dumps((False, RuntimeError(f"{type(what).__name__}: {what}")))
+            except Exception as err:  # the results cannot be pickled: send what went wrong, in words
+                payload = pickle.dumps((False, _Failure(None, f"{type(err).__name__}: {err}")))
             with os.fdopen(write_end, "wb") as out:
                 out.write(payload)
         except BaseException:  # the parent reports a child that sent nothing
@@ -114,5 +169,5 @@ def _collect(child: tuple[int, int]) -> list[Any]:
         raise WorkerLost()
     ok, value = pickle.loads(payload)
     if not ok:
-        raise value
+        raise value.exception()
     return value  # type: ignore[no-any-return]

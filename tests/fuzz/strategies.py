@@ -370,3 +370,115 @@ def mangled_bytes(draw: st.DrawFn) -> bytes:
 
 def raw_bytes() -> st.SearchStrategy[bytes]:
     return st.one_of(st.binary(max_size=512), mangled_bytes())
+
+
+# -- the edges of the format: extreme values, control characters, awkward paths ----------
+
+#: Numbers at and past every edge: huge whole numbers, the float range, tiny values, zero, NaN, infinities.
+EXTREME_NUMBERS = st.one_of(
+    st.integers(-(10**20), 10**20),
+    st.sampled_from([10**15, -(10**15), 10**15 + 1, 2**53 + 1, 10**300, 10**400, -(10**400), 0, -0.0]),
+    st.sampled_from([1e-300, 5e-324, 1.7976931348623157e308, 1e15, 1.0000000000000002e15]),
+    st.floats(allow_nan=True, allow_infinity=True),
+)
+
+#: Dates and review periods from the first to the last day Python knows, and far beyond any sensible period.
+EXTREME_DATES = st.one_of(
+    st.dates(),
+    st.sampled_from(["0001-01-01", "1899-12-31", "1900-01-01", "2999-12-31", "3000-01-01", "9999-12-31"]),
+).map(str)
+EXTREME_PERIODS = st.one_of(st.integers(-5, 10**12), st.sampled_from([3650, 3651, 10**9, 2**63]))
+
+
+@st.composite
+def extreme_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid journey with its dates, review period and KPI numbers pushed to (and past) every edge."""
+    data = copy.deepcopy(draw(journey_data(max_stages=1, max_touchpoints=3)))
+    if draw(st.booleans()):
+        data["updated"] = draw(EXTREME_DATES)
+    if draw(st.booleans()):
+        data["measured"] = draw(EXTREME_DATES)
+    if draw(st.booleans()):
+        data["review_every"] = draw(EXTREME_PERIODS)
+    for stage in data["stages"]:
+        for tp in stage["touchpoints"]:
+            for kpi in tp.get("kpis", []):
+                kpi["target"] = draw(EXTREME_NUMBERS)
+                kpi["current"] = draw(EXTREME_NUMBERS)
+                kpi["direction"] = draw(st.sampled_from(["up", "down"]))
+    for opp in data.get("opportunities", []):
+        opp["priority"] = draw(st.sampled_from([1, 2**31, 10**15, 10**400]))
+    for ev in data.get("evidence", []):
+        ev["date"] = draw(EXTREME_DATES)
+    return data
+
+
+#: Characters a terminal acts on, and the invisible line breaks YAML counts as lines.
+CONTROL_CHARACTERS = "".join(chr(c) for c in [*range(0, 9), *range(11, 32), 127, *range(0x80, 0xA0)]) + (
+    "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+)
+
+
+def control_text() -> st.SearchStrategy[str]:
+    """Text with control characters (escape sequences, carriage returns, bidi overrides) and mentions in it."""
+    piece = st.one_of(
+        st.text(st.sampled_from(CONTROL_CHARACTERS), min_size=1, max_size=4),
+        st.sampled_from(
+            ["\x1b[2K\r", "\x1b]0;owned\x07", "\x1b[1A", "\x9b31m", "@everyone", "acme/infra#1", "www.x.io"]
+        ),
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8),
+    )
+    return st.lists(piece, min_size=1, max_size=5).map("".join).filter(lambda s: s.strip() != "")
+
+
+def with_text_everywhere(data: Any, text: st.SearchStrategy[str], draw: st.DrawFn) -> Any:
+    """``data`` with every free-text value (not ids, references or enums) replaced by a draw from ``text``."""
+    keep = {"id", "cjm", "channel", "owner", "team", "system", "kind", "severity", "direction", "status", "view"}
+    keep |= {"state", "phase", "journey", "touchpoint", "context", "url", "date", "updated", "measured"}
+    if isinstance(data, dict):
+        out = {}
+        for k, v in data.items():
+            if isinstance(v, str) and k not in keep and not k.startswith("x-"):
+                out[k] = draw(text)
+            elif k in ("personas", "next", "addresses", "evidence", "stakeholders", "kpis") and isinstance(v, list):
+                out[k] = [with_text_everywhere(x, text, draw) if isinstance(x, dict) else x for x in v]
+            else:
+                out[k] = with_text_everywhere(v, text, draw)
+        return out
+    if isinstance(data, list):
+        return [draw(text) if isinstance(x, str) else with_text_everywhere(x, text, draw) for x in data]
+    return data
+
+
+@st.composite
+def control_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid journey with control characters and mentions in every text field."""
+    return with_text_everywhere(draw(journey_data(max_stages=2, max_touchpoints=2)), control_text(), draw)  # type: ignore[no-any-return]
+
+
+#: How a person may spell a path on the command line for ``cjm diff``: relative, dotted, doubled slashes,
+#: through ``..``, with spaces, as ``REV:path``, or naming a link or something outside the repository.
+DIFF_PATH_SPELLINGS = st.sampled_from(
+    [
+        "{f}",
+        "./{f}",
+        "{d}/../{f}",
+        "{d}//../{f}",
+        "./{d}/./../{f}",
+        "../{repo}/{f}",
+        "HEAD:{f}",
+        "HEAD:./{f}",
+        "HEAD:../{repo}/{f}",
+        "HEAD:../outside.cjm.yaml",
+        "HEAD:{d}",
+        "HEAD:",
+        "HEAD:link.cjm.yaml",
+        "link.cjm.yaml",
+        "HEAD:{d}/missing.cjm.yaml",
+        "{d}/missing.cjm.yaml",
+        "nosuchrev:{f}",
+        "-rf",
+        "HEAD~0",
+        "HEAD",
+    ]
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from typing import Any
 
 from cjmkit.authoring.csv_format import (
@@ -128,6 +129,57 @@ def _stage(row: dict[str, str]) -> dict[str, Any]:
     return stage
 
 
+Problem = Callable[..., None]
+Rows = list[tuple[int, dict[str, str]]]
+
+
+def read_sheet(
+    text: str, result: ImportResult, problem: Problem
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]] | None:
+    """The column names and the non-empty rows (with their line) of a CSV in the export layout.
+
+    Unreadable input, a missing required column or a row without a stage is reported through
+    ``problem``; None when nothing can be read at all.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        problem("the CSV file is empty", 1, hint=f"the first row names the columns: {', '.join(COLUMNS[:4])}, ...")
+        return None
+    except csv.Error as err:
+        problem(f"the CSV file cannot be read: {err}", 1)
+        return None
+    names = [unprotect_cell(h).strip().lower() for h in header]
+    missing = [c for c in _REQUIRED if c not in names]
+    if missing:
+        problem(
+            f"the CSV has no {' or '.join(missing)} column",
+            1,
+            hint="export a journey with 'cjm export csv' to see the expected columns",
+        )
+        return None
+    unknown = [n for n in names if n and n not in COLUMNS]
+    if unknown:
+        result.notes.append(f"ignored columns this format does not know: {', '.join(unknown)}")
+    rows: Rows = []
+    try:
+        for raw in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in raw):
+                continue
+            row = {n: unprotect_cell(v).strip() for n, v in zip(names, raw, strict=False) if n in COLUMNS}
+            if not row.get("stage"):
+                problem("this row has no stage id", line, hint="every row belongs to a stage: fill in the stage column")
+                continue
+            rows.append((line, row))
+    except csv.Error as err:
+        problem(f"the CSV file cannot be read: {err}", reader.line_num)
+    return [n for n in names if n in COLUMNS], rows
+
+
 def import_csv(
     text: str,
     shown: str,
@@ -154,54 +206,25 @@ def import_csv(
             )
         )
 
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        problem("the CSV file is empty", 1, hint=f"the first row names the columns: {', '.join(COLUMNS[:4])}, ...")
+    sheet = read_sheet(text, result, problem)
+    if sheet is None:
         return result
-    except csv.Error as err:
-        problem(f"the CSV file cannot be read: {err}", 1)
-        return result
-    names = [unprotect_cell(h).strip().lower() for h in header]
-    missing = [c for c in _REQUIRED if c not in names]
-    if missing:
-        problem(
-            f"the CSV has no {' or '.join(missing)} column",
-            1,
-            hint="export a journey with 'cjm export csv' to see the expected columns",
-        )
-        return result
-    unknown = [n for n in names if n and n not in COLUMNS]
-    if unknown:
-        result.notes.append(f"ignored columns this format does not know: {', '.join(unknown)}")
+    rows = sheet[1]
     stages: dict[str, dict[str, Any]] = {}
     first_row: dict[str, str] | None = None
-    try:
-        for raw in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in raw):
-                continue
-            row = {n: unprotect_cell(v).strip() for n, v in zip(names, raw, strict=False) if n in COLUMNS}
-            first_row = first_row or row
-            if not row.get("stage"):
-                problem("this row has no stage id", line, hint="every row belongs to a stage: fill in the stage column")
-                continue
-            try:
-                stage = stages.get(row["stage"])
-                if stage is None:
-                    stage = stages[row["stage"]] = _stage(row)
-                    result.lines[(len(stages) - 1,)] = line
-                    result.lines.setdefault((), line)
-                if row.get("touchpoint"):
-                    stage["touchpoints"].append(_touchpoint(row))
-                    result.lines[(list(stages).index(row["stage"]), len(stage["touchpoints"]) - 1)] = line
-            except _RowError as err:
-                problem(str(err), line)
-    except csv.Error as err:
-        problem(f"the CSV file cannot be read: {err}", reader.line_num)
+    for line, row in rows:
+        first_row = first_row or row
+        try:
+            stage = stages.get(row["stage"])
+            if stage is None:
+                stage = stages[row["stage"]] = _stage(row)
+                result.lines[(len(stages) - 1,)] = line
+                result.lines.setdefault((), line)
+            if row.get("touchpoint"):
+                stage["touchpoints"].append(_touchpoint(row))
+                result.lines[(list(stages).index(row["stage"]), len(stage["touchpoints"]) - 1)] = line
+        except _RowError as err:
+            problem(str(err), line)
     if result.diagnostics:
         return result
     if not stages:

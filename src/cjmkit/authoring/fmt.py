@@ -9,13 +9,17 @@ order, and the author should see the problem first).
 from __future__ import annotations
 
 import difflib
+import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.loader import LoadError, parse, read_text
+from cjmkit.fileio import Snapshot
+from cjmkit.loader import Document, LoadError, parse
 from cjmkit.model.journey import Journey
 from cjmkit.model.workspace import WorkspaceFile
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
@@ -29,6 +33,7 @@ class FormatResult:
     original: str = ""
     formatted: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    snapshot: Snapshot | None = None  # the file as read: it is only replaced if it still holds that
 
     @property
     def ok(self) -> bool:
@@ -51,26 +56,29 @@ class FormatResult:
 
 def format_yaml_text(text: str, model: type[BaseModel]) -> str:
     """``text`` with keys in canonical order and canonical indentation (no validation here)."""
-    from cjmkit.authoring.keyorder import reorder_value
-    from cjmkit.authoring.roundtrip import dump_rt, load_rt
+    from cjmkit.authoring.layout import lay_out
 
-    data = load_rt(text)
-    reorder_value(data, model)
-    out = dump_rt(data)
-    if text.endswith("\n") and not out.endswith("\n"):
-        out += "\n"
-    return out
+    return lay_out(text, model)
 
 
-def _problems(text: str, shown: str, is_workspace_file: bool, workspace: Workspace | None) -> list[Diagnostic]:
+def same_data(a: Any, b: Any) -> bool:
+    """Whether two loaded files hold the same data: same types, same values, NaN equal to NaN."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same_data(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float):
+        return a == b or (math.isnan(a) and math.isnan(b))
+    return bool(a == b)
+
+
+def _problems(doc: Document, is_workspace_file: bool, workspace: Workspace | None) -> list[Diagnostic]:
     """Why the file must not be formatted (empty: it is valid)."""
     from cjmkit.validation import validate_document
     from cjmkit.validation.schema import model_diagnostics
 
-    try:
-        doc = parse(text, shown)
-    except LoadError as err:
-        return err.diagnostics
     if is_workspace_file:
         return model_diagnostics(WorkspaceFile, doc)[1]
     result = validate_document(doc, workspace)
@@ -80,18 +88,37 @@ def _problems(text: str, shown: str, is_workspace_file: bool, workspace: Workspa
 def format_text(
     text: str, shown: str, *, workspace: Workspace | None = None, workspace_file: bool = False
 ) -> FormatResult:
+    from cjmkit.authoring.layout import LayoutError, is_tidy
+
     result = FormatResult(path=shown, original=text, formatted=text)
-    problems = _problems(text, shown, workspace_file, workspace)
+    try:
+        doc = parse(text, shown)
+    except LoadError as err:
+        result.diagnostics = [*err.diagnostics, _left_alone(shown)]
+        return result
+    problems = _problems(doc, workspace_file, workspace)
     if problems:
         result.diagnostics = [*problems, _left_alone(shown)]
         return result
     model: type[BaseModel] = WorkspaceFile if workspace_file else Journey
+    if is_tidy(doc, model):
+        return result  # the common case, decided without reading the file again
+    doc.marks.clear()  # only the data is compared from here on: a large file's positions cost memory
     try:
         formatted = format_yaml_text(text, model)
-    except Exception as exc:  # a YAML construct ruamel cannot round-trip; never risk the file
+    except LayoutError as exc:
+        result.diagnostics = [_left_alone(shown, f"cjm cannot lay this file out safely: {exc}")]
+        return result
+    except Exception as exc:  # an unforeseen construct: never risk the file, never show a traceback
         result.diagnostics = [_left_alone(shown, f"cjm cannot lay this file out safely ({exc.__class__.__name__})")]
         return result
-    if parse(formatted, shown).data != parse(text, shown).data:
+    if formatted == text:
+        return result
+    try:
+        again = parse(formatted, shown).data
+    except LoadError:
+        again = None
+    if again is None or not same_data(again, doc.data):
         result.diagnostics = [_left_alone(shown, "formatting would have changed the data, so nothing was written")]
         return result
     result.formatted = formatted
@@ -108,16 +135,45 @@ def _left_alone(shown: str, why: str | None = None) -> Diagnostic:
 
 
 def format_file(path: Path, workspace: Workspace | None = None) -> FormatResult:
+    from cjmkit.authoring.yaml_edit import read_for_edit
+
     shown = display_path(path)
     try:
-        text = read_text(path, shown)
+        text, snapshot = read_for_edit(path, shown)
     except LoadError as err:
         return FormatResult(path=shown, diagnostics=err.diagnostics)
-    return format_text(text, shown, workspace=workspace, workspace_file=path.name == WORKSPACE_FILE)
+    # The reader keeps the byte-order mark: it is the file's, and fmt writes it back.
+    result = format_text(text, shown, workspace=workspace, workspace_file=path.name == WORKSPACE_FILE)
+    result.snapshot = snapshot
+    return result
+
+
+def iter_format(files: Sequence[Path], workspace: Workspace, jobs: int | None = None) -> Iterator[FormatResult]:
+    """``format_file`` for each file, in order, on every core when there are many."""
+    from cjmkit.parallel import MIN_FILES_FOR_POOL, map_files
+
+    if len(files) < MIN_FILES_FOR_POOL or jobs == 1:
+        for path in files:
+            yield format_file(path, workspace)
+        return
+    root = str(workspace.root) if workspace.config_path is not None else None
+    yield from map_files(_format_task, [(str(path), root) for path in files], jobs)
+
+
+def _format_task(item: tuple[str, str | None]) -> FormatResult:
+    from cjmkit.validation import workspace_for
+
+    path, root = item
+    return format_file(Path(path), workspace_for(root))
 
 
 def write_formatted(result: FormatResult, path: Path) -> None:
-    from cjmkit.fileio import write_atomic
+    """Replace the file by its formatted text, through a symbolic link, unless it changed since it was read."""
+    from cjmkit.fileio import replace_checked, write_atomic
 
-    if result.changed:
+    if not result.changed:
+        return
+    if result.snapshot is not None:
+        replace_checked(path, result.formatted, result.snapshot)
+    else:
         write_atomic(path, result.formatted)

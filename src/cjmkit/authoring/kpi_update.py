@@ -2,7 +2,8 @@
 
 Each CSV row (journey, kpi, value, date) sets that KPI's ``current``; the
 journey's ``measured`` date becomes the latest date applied to it.  Files are
-edited in round-trip mode, so comments and layout stay as the author wrote them.
+edited in place (:mod:`cjmkit.authoring.yaml_edit`): only those values change,
+every other byte stays as the author wrote it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from cjmkit.diagnostics import Diagnostic, Severity
+from cjmkit.fileio import Snapshot
+from cjmkit.loader import Document
 from cjmkit.workspace import Workspace, display_path
 
 METRIC_COLUMNS = ("journey", "kpi", "value", "date")
@@ -36,6 +39,7 @@ class FileUpdate:
     path: Path
     journey: str
     text: str
+    snapshot: Snapshot | None = None  # the file as read: it is only replaced if it still holds that
     changes: list[str] = field(default_factory=list)
 
 
@@ -110,55 +114,111 @@ def read_metrics(text: str, shown: str) -> tuple[list[Metric], list[Diagnostic]]
     return rows, diags
 
 
-def _insert_in_order(mapping: Any, key: str, value: Any, order: list[str]) -> None:
-    """Set ``mapping[key]``; a new key goes where the canonical order puts it."""
-    if key in mapping:
-        mapping[key] = value
-        return
+def _key_before(present: Any, key: str, order: list[str]) -> str | None:
+    """The existing key a new ``key`` goes before, so keys stay in canonical order (None: last)."""
     rank = {k: i for i, k in enumerate(order)}
-    keys = list(mapping.keys())
-    at = next((i for i, k in enumerate(keys) if rank.get(k, len(order)) > rank[key]), len(keys))
-    mapping.insert(at, key, value)
+    return next((k for k in present if rank.get(k, len(order)) > rank[key]), None)
 
 
-def _kpi_maps(data: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for stage in data.get("stages") or []:
-        for tp in stage.get("touchpoints") or []:
-            for kpi in tp.get("kpis") or []:
+Where = tuple[str | int, ...]
+
+
+def _kpi_paths(data: Any) -> dict[str, Where]:
+    """The key path of every KPI in a journey, by id (the first one wins); any shape is walked safely."""
+    found: dict[str, Where] = {}
+    stages = data.get("stages") if isinstance(data, dict) else None
+    for i, stage in enumerate(stages if isinstance(stages, list) else []):
+        tps = stage.get("touchpoints") if isinstance(stage, dict) else None
+        for j, tp in enumerate(tps if isinstance(tps, list) else []):
+            kpis = tp.get("kpis") if isinstance(tp, dict) else None
+            for k, kpi in enumerate(kpis if isinstance(kpis, list) else []):
                 if isinstance(kpi, dict) and isinstance(kpi.get("id"), str):
-                    found.setdefault(kpi["id"], kpi)
+                    found.setdefault(kpi["id"], ("stages", i, "touchpoints", j, "kpis", k))
     return found
 
 
-def _journey_index(files: list[Path]) -> tuple[dict[str, Path], dict[str, set[str]]]:
-    from cjmkit.loader import LoadError, load_file
+@dataclass
+class _Loaded:
+    """A journey file as read for updating: its text, snapshot and parsed document."""
+
+    text: str
+    snapshot: Snapshot
+    doc: Document
+
+
+def _journey_index(
+    files: list[Path], named: set[str]
+) -> tuple[dict[str, Path], dict[str, set[str]], dict[str, _Loaded], list[Diagnostic]]:
+    """Each journey's file and KPI ids, by journey id, and the files of the ``named`` journeys as read;
+    files that cannot be read are reported."""
+    from cjmkit.authoring.yaml_edit import read_for_edit
+    from cjmkit.loader import LoadError, parse
 
     paths: dict[str, Path] = {}
     kpis: dict[str, set[str]] = {}
+    loaded: dict[str, _Loaded] = {}
+    problems: list[Diagnostic] = []
     for path in files:
+        shown = display_path(path)
         try:
-            data = load_file(path).data
-        except LoadError:
+            text, snapshot = read_for_edit(path, shown)
+            doc = parse(text, shown)
+        except LoadError as err:
+            first = err.diagnostics[0]
+            problems.append(
+                Diagnostic(
+                    "K105",
+                    f"this file cannot be read ({first.message}), so its KPIs cannot be updated",
+                    shown,
+                    first.line,
+                    first.column,
+                    Severity.WARNING,
+                    hint="run 'cjm validate' on it",
+                )
+            )
             continue
-        jid = data.get("id")
+        jid = doc.data.get("id")
         if isinstance(jid, str) and jid not in paths:
             paths[jid] = path
-            kpis[jid] = set(_kpi_maps(data))
-    return paths, kpis
+            kpis[jid] = set(_kpi_paths(doc.data))
+            if jid in named:  # kept for the update: the file is read once
+                loaded[jid] = _Loaded(text, snapshot, doc)
+    return paths, kpis, loaded, problems
+
+
+def _same_data(a: Any, b: Any) -> bool:
+    """Equal data, where a NaN equals a NaN (the file may hold ``.nan`` in an ``x-`` key)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_data(v, b[k]) for k, v in a.items())
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_data(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    return type(a) is type(b) and bool(a == b)
+
+
+def _value_at(data: Any, where: Where) -> Any:
+    node = data
+    for part in where:
+        node = node[part]
+    return node
 
 
 def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace | None, shown: str) -> UpdateReport:
-    """Work out every file's new text (nothing is written here)."""
-    from cjmkit.authoring.dates import date_scalar
-    from cjmkit.authoring.roundtrip import dump_rt, load_rt
-    from cjmkit.loader import parse
+    """Work out every file's new text (nothing is written here).
+
+    Only the ``current`` values and the ``measured`` date change: every other byte of the file
+    (comments, quoting, spelling of other values, line ends) stays as it was.
+    """
+    from cjmkit.authoring.yaml_edit import EditError, YamlEdit
+    from cjmkit.loader import LoadError, parse
     from cjmkit.model.journey import Journey, Kpi
     from cjmkit.suggest import did_you_mean
     from cjmkit.validation import validate_document
 
     report = UpdateReport()
-    paths, kpi_ids = _journey_index(files)
+    paths, kpi_ids, loaded, unreadable = _journey_index(files, {m.journey for m in metrics})
+    report.diagnostics += unreadable
     latest: dict[tuple[str, str], Metric] = {}
     for m in metrics:
         if m.journey not in paths:
@@ -194,31 +254,66 @@ def plan_updates(metrics: list[Metric], files: list[Path], workspace: Workspace 
     by_journey: dict[str, list[Metric]] = {}
     for m in latest.values():
         by_journey.setdefault(m.journey, []).append(m)
+    kpi_order = list(Kpi.model_fields)
+    journey_order = list(Journey.model_fields)
     for jid, rows in by_journey.items():
         path = paths[jid]
-        original = path.read_text(encoding="utf-8")
-        data = load_rt(original)
-        kpis = _kpi_maps(data)
-        update = FileUpdate(path=path, journey=jid, text=original)
-        for m in sorted(rows, key=lambda r: r.line):
-            old = kpis[m.kpi].get("current")
-            if old != m.value:
-                _insert_in_order(kpis[m.kpi], "current", m.value, list(Kpi.model_fields))
-                update.changes.append(f"{m.kpi}: {old if old is not None else 'no value'} -> {m.value}")
-        measured = max(m.date for m in rows)
-        old_measured = data.get("measured")
-        if old_measured is None or str(old_measured) < measured.isoformat():
-            _insert_in_order(data, "measured", date_scalar(measured), list(Journey.model_fields))
-            update.changes.append(f"measured: {old_measured or 'never'} -> {measured.isoformat()}")
-        if not update.changes:
-            continue
-        update.text = dump_rt(data)
-        check = validate_document(parse(update.text, display_path(path)), workspace)
+        where_shown = display_path(path)
+        file = loaded.pop(jid)
+        data = file.doc.data
+        check = validate_document(file.doc, workspace)
         errors = [d for d in check.diagnostics if d.severity.value == "error"]
         if errors:
             report.diagnostics += errors
             report.diagnostics.append(
-                Diagnostic("K104", "the journey has problems, so its KPIs were not updated", display_path(path))
+                Diagnostic("K104", "the journey has problems, so its KPIs were not updated", where_shown)
+            )
+            continue
+        kpis = _kpi_paths(data)
+        update = FileUpdate(path=path, journey=jid, text=file.text, snapshot=file.snapshot)
+        try:
+            # Only the KPIs in the metrics are read for editing: a large map is not built in full.
+            edit = YamlEdit(file.text, only=[kpis[m.kpi] for m in rows] + [("measured",)])
+            for m in sorted(rows, key=lambda r: r.line):
+                where = kpis[m.kpi]
+                kpi = _value_at(data, where)
+                old = kpi.get("current")
+                if old == m.value and not isinstance(old, bool):
+                    continue
+                if edit.has((*where, "current")):
+                    edit.set((*where, "current"), m.value)
+                else:
+                    before = _key_before(edit.node(where).keys_raw(), "current", kpi_order)
+                    edit.insert_key(where, "current", m.value, before)
+                kpi["current"] = m.value  # what the file must read back as
+                update.changes.append(f"{m.kpi}: {old if old is not None else 'no value'} -> {m.value}")
+            measured = max(m.date for m in rows)
+            old_measured = data.get("measured")
+            if old_measured is None or str(old_measured) < measured.isoformat():
+                if edit.has(("measured",)):
+                    edit.set(("measured",), measured)
+                else:
+                    before = _key_before(edit.root.keys_raw(), "measured", journey_order)
+                    edit.insert_key((), "measured", measured, before)
+                data["measured"] = measured.isoformat()
+                update.changes.append(f"measured: {old_measured or 'never'} -> {measured.isoformat()}")
+            if update.changes:
+                update.text = edit.text()
+        except EditError as err:
+            report.diagnostics.append(
+                Diagnostic("K106", f"cjm cannot update this file in place: {err}", where_shown, severity=Severity.ERROR)
+            )
+            continue
+        if not update.changes:
+            continue
+        # The new text must read back as the old data with just these values changed.
+        try:
+            same = _same_data(parse(update.text, where_shown).data, data)
+        except LoadError:
+            same = False
+        if not same:
+            report.diagnostics.append(
+                Diagnostic("K106", "cjm could not update this file in place safely; it was left as it is", where_shown)
             )
             continue
         report.updates.append(update)

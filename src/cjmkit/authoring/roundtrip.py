@@ -1,8 +1,9 @@
-"""Reading and writing YAML while keeping every comment, blank line and quote the author wrote.
+"""Reading and writing YAML as ruamel's comment-carrying data.
 
-Tools that rewrite a user's file (``fmt``, ``kpi update``) go through here, so
-they all lay files out the same way: two-space mappings, list dashes indented
-two spaces under their key (``  - id: ...``), long lines left as they are.
+It lays files out the way ``cjm fmt`` does (two-space mappings, list dashes
+indented two spaces under their key, long lines left as they are), but it
+re-spells some values and can drop comments: ``fmt`` itself moves whole lines
+instead (see :mod:`cjmkit.authoring.layout`).
 """
 
 from __future__ import annotations

@@ -34,7 +34,16 @@ class Template:
 
     @property
     def text(self) -> str:
-        return self.path.read_text(encoding="utf-8")
+        from cjmkit.loader import LoadError
+        from cjmkit.loader.yaml import read_text
+        from cjmkit.workspace import display_path
+
+        try:
+            return read_text(self.path, display_path(self.path))
+        except LoadError as err:
+            d = err.diagnostics[0]
+            where = f"{d.path}:{d.line}:{d.column}" if d.line else d.path
+            raise AuthoringError(f"the template '{self.name}' cannot be used: {where}: {d.message}") from None
 
     @property
     def needs_focus(self) -> bool:
@@ -47,6 +56,8 @@ def _summary(path: Path) -> str:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return "(cannot be read)"
+    except UnicodeDecodeError:
+        return "(cannot be used: not UTF-8 text)"
     for line in lines:
         if line.startswith("#") and "yaml-language-server" not in line:
             return line.lstrip("# ").strip()

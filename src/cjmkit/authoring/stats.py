@@ -187,6 +187,9 @@ def team_rows(p: Portfolio) -> list[list[str]]:
 
 
 def _plain_table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
+    from cjmkit.textsafety import printable
+
+    rows = [[printable(c, one_line=True) for c in r] for r in rows]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -205,7 +208,9 @@ def to_text(p: Portfolio) -> str:
 
 def _md_table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
     def cell(text: str) -> str:
-        return text.replace("|", "\\|")
+        from cjmkit.textsafety import inert_references
+
+        return inert_references(text).replace("|", "\\|")
 
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]

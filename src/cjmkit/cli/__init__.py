@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 
-from cjmkit.errors import WorkerLost
+from cjmkit.errors import WorkerError, WorkerLost
 
 #: Allocations between two runs of the youngest garbage-collector generation (Python's default: 700).
 GC_THRESHOLD = 200_000
@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except WorkerLost as err:
         sys.stderr.write(f"cjm: error: {err}\n")
+        sys.exit(2)
+    except WorkerError as err:
+        sys.stderr.write(f"cjm: error: a worker process failed: {err}\n")
         sys.exit(2)
 
 

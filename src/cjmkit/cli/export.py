@@ -38,7 +38,7 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from cjmkit.fileio import write_new
+    from cjmkit.fileio import is_stdout, write_new
 
     try:
         write_new(output, text, force=force)
@@ -46,7 +46,8 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
         fail_usage(f"{output} already exists; use --force to overwrite it")
     except OSError as err:
         fail_usage(f"cannot write {output}: {err.strerror or err}")
-    sys.stderr.write(f"wrote {output}\n")
+    if not is_stdout(output):
+        sys.stderr.write(f"wrote {output}\n")
 
 
 @export_app.command("csv")

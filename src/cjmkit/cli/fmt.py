@@ -25,7 +25,7 @@ def fmt(
 
     Exit code: 0 nothing to do or all formatted, 1 a file would change (--check, --diff) or has problems, 2 usage error.
     """
-    from cjmkit.authoring.fmt import format_file, write_formatted
+    from cjmkit.authoring.fmt import iter_format, write_formatted
     from cjmkit.diagnostics import output
     from cjmkit.errors import UsageError
     from cjmkit.validation import select
@@ -40,8 +40,7 @@ def fmt(
         raise typer.Exit(1)
     changed: list[str] = []
     broken = 0
-    for path in files:
-        result = format_file(path, workspace)
+    for path, result in zip(files, iter_format(files, workspace), strict=True):
         if not result.ok:
             broken += 1
             for d in result.diagnostics:

@@ -24,13 +24,14 @@ def update(
 ) -> None:
     """Set each KPI's current value, and the journey's measured date, from a metrics CSV.
 
-    Comments and layout are kept. Exit code: 0 all rows applied, 1 some rows name unknown journeys or KPIs
-    or cannot be read (the others are still applied), 2 usage error.
+    Only those values change: comments, layout and every other value stay byte for byte. Exit code: 0 all
+    rows applied, 1 some rows name unknown journeys or KPIs or cannot be read, or a journey cannot be read
+    (the others are still applied), 2 usage error or a journey changed on disk meanwhile.
     """
     from cjmkit.authoring.kpi_update import plan_updates, read_metrics
     from cjmkit.diagnostics import output
     from cjmkit.errors import UsageError
-    from cjmkit.fileio import write_atomic
+    from cjmkit.fileio import ChangedOnDiskError, replace_checked, write_atomic
     from cjmkit.loader import LoadError, read_text
     from cjmkit.validation import collect_files, open_workspace_for
     from cjmkit.workspace import display_path
@@ -50,10 +51,23 @@ def update(
         fail_usage(str(err))
     metrics, problems = read_metrics(text, shown)
     report = plan_updates(metrics, files, workspace, shown)
+    # Files someone changed while cjm worked are left as they are now (exit 2, like any other
+    # file that cannot be written); the others are still updated.
+    changed_meanwhile = 0
     for upd in report.updates:
         if not dry_run:
             try:
-                write_atomic(upd.path, upd.text)
+                if upd.snapshot is not None:
+                    replace_checked(upd.path, upd.text, upd.snapshot)
+                else:
+                    write_atomic(upd.path, upd.text)
+            except ChangedOnDiskError:
+                sys.stderr.write(
+                    f"error: {display_path(upd.path)} changed on disk while cjm worked on it; "
+                    "it was left as it is now: run 'cjm kpi update' again\n"
+                )
+                changed_meanwhile += 1
+                continue
             except OSError as err:
                 fail_usage(f"cannot write {display_path(upd.path)}: {err.strerror or err} (the file is unchanged)")
         verb = "would update" if dry_run else "updated"
@@ -63,6 +77,6 @@ def update(
     diags = sorted(problems + report.diagnostics, key=lambda d: d.sort_key())
     if diags:
         output.write_text(diags, 1, verb="read")
-    elif not report.updates:
+    elif not report.updates and not changed_meanwhile:
         sys.stdout.write("Every KPI already had these values; nothing to change.\n")
-    raise typer.Exit(1 if diags else 0)
+    raise typer.Exit(2 if changed_meanwhile else 1 if diags else 0)

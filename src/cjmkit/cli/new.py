@@ -71,10 +71,13 @@ def new(
             sys.stdout.write(out.text_line(d) + "\n")
         sys.stdout.write("Nothing was written: the new journey would not be valid in this workspace.\n")
         raise typer.Exit(1)
-    from cjmkit.fileio import write_new
+    from cjmkit.fileio import is_stdout, write_new
 
     try:
         write_new(target, text, force=force)
     except OSError as err:
         fail_usage(f"cannot write {display_path(target)}: {err.strerror or err}")
-    sys.stdout.write(f"created {display_path(target)} from the '{chosen.name}' template\n")
+    # With '-o -' the journey itself is on standard output: the note goes beside it.
+    (sys.stderr if is_stdout(target) else sys.stdout).write(
+        f"created {display_path(target)} from the '{chosen.name}' template\n"
+    )

@@ -167,7 +167,9 @@ def _render_site(path: Path | None, out: Path, engine: str, template_dir: Path |
     except OSError as err:
         fail_usage(f"cannot write the site into {out}: {err.strerror}")
     for note in result.skipped:
-        sys.stderr.write(f"cjm: skipped {note}\n")
+        from cjmkit.textsafety import printable
+
+        sys.stderr.write(f"cjm: skipped {printable(note, one_line=True)}\n")
     if result.invalid:
         from cjmkit.diagnostics import output as diag_output
 

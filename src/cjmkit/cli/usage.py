@@ -13,8 +13,10 @@ USAGE_EXIT = 2
 
 
 def usage_error(message: str) -> int:
-    """Print a usage or environment error; return its exit code."""
-    sys.stderr.write(f"cjm: error: {message}\n")
+    """Print a usage or environment error (control characters shown escaped); return its exit code."""
+    from cjmkit.textsafety import printable
+
+    sys.stderr.write(f"cjm: error: {printable(message)}\n")
     return USAGE_EXIT
 
 

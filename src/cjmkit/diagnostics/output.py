@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from cjmkit.diagnostics import Diagnostic, Severity
+from cjmkit.textsafety import printable
 
 FORMATS = ("text", "json", "github")
 
@@ -61,16 +62,19 @@ def detail(d: Diagnostic) -> str:
 
 def text_line(d: Diagnostic, color: bool = False) -> str:
     """``path:line:col: severity[CODE] message (at ...; expected ...; found ...)``."""
-    head = f"{d.path}:{d.line}:{d.column}:" if d.line else f"{d.path}:"
+    # A map's text in the message is shown escaped: it must not move the cursor or fake a line.
+    path = printable(d.path, one_line=True)
+    head = f"{path}:{d.line}:{d.column}:" if d.line else f"{path}:"
     label = f"{_SEVERITY_WORD[d.severity]}[{d.rule or d.code}]"
-    extra = detail(d) if d.key_path or d.expected or d.found or d.hint else ""
+    extra = printable(detail(d), one_line=True) if d.key_path or d.expected or d.found or d.hint else ""
+    message = printable(d.message, one_line=True)
     if color:
         head = f"{_BOLD}{head}{_RESET}"
         label = f"{_COLORS[d.severity]}{label}{_RESET}"
         extra = f"{_DIM}({extra}){_RESET}" if extra else ""
     else:
         extra = f"({extra})" if extra else ""
-    return f"{head} {label} {d.message}" + (f" {extra}" if extra else "")
+    return f"{head} {label} {message}" + (f" {extra}" if extra else "")
 
 
 def plural(n: int, word: str) -> str:
@@ -126,11 +130,11 @@ def _gh_escape_prop(s: str) -> str:
 
 def github_line(d: Diagnostic) -> str:
     level = {"error": "error", "warning": "warning", "info": "notice"}[d.severity.value]
-    props = [f"file={_gh_escape_prop(d.path)}"]
+    props = [f"file={_gh_escape_prop(printable(d.path))}"]
     if d.line:
         props += [f"line={d.line}", f"col={d.column}"]
     props.append(f"title={_gh_escape_prop(d.label)}")
-    message = d.message + (f" ({detail(d)})" if detail(d) else "")
+    message = printable(d.message + (f" ({detail(d)})" if detail(d) else ""))
     return f"::{level} {','.join(props)}::{_gh_escape_data(message)}"
 
 

@@ -46,8 +46,9 @@ def diff_revisions(old_rev: str, new_rev: str | None = None, start: Path | None 
     for ch in repo.changed_paths(old_commit, new_commit, prefix):
         if ws_rel in (ch.old_path, ch.new_path):
             workspace_changed = True
-        old_p = ch.old_path if ch.old_path and old_ws.selects(below_root(ch.old_path)) else None
-        new_p = ch.new_path if ch.new_path and new_ws.selects(below_root(ch.new_path)) else None
+        # A link is never followed (it may point out of the repository), as validate skips links.
+        old_p = ch.old_path if ch.old_path and not ch.old_link and old_ws.selects(below_root(ch.old_path)) else None
+        new_p = ch.new_path if ch.new_path and not ch.new_link and new_ws.selects(below_root(ch.new_path)) else None
         if old_p or new_p:
             wanted.append((old_p, new_p, ch.status == "R" and old_p is not None and new_p is not None))
 
@@ -55,7 +56,7 @@ def diff_revisions(old_rev: str, new_rev: str | None = None, start: Path | None 
     if new_commit is not None:
         new_blobs = repo.read_many(new_commit, [n for _, n, _ in wanted if n])
     else:
-        new_blobs = {n: _read_disk(repo.top / n) for _, n, _ in wanted if n}
+        new_blobs = {n: _read_disk(repo.top, n) for _, n, _ in wanted if n}
 
     def source(blobs: dict[str, bytes | None], path: str | None, label: str, ws: Workspace) -> SideSource | None:
         raw = blobs.get(path) if path else None
@@ -82,8 +83,18 @@ def diff_revisions(old_rev: str, new_rev: str | None = None, start: Path | None 
     return build_report(pairs, old_rev, new_label, ws_changes, ws_rel if workspace_changed else None)
 
 
-def _read_disk(path: Path) -> bytes | None:
+def _read_disk(top: Path, rel: str) -> bytes | None:
+    """A working-tree file's bytes; ``None`` for a link, or a file reached through one out of the repository."""
+    import os
+
+    from cjmkit.loader.yaml import MAX_FILE_BYTES
+
+    path = top / rel
     try:
-        return path.read_bytes()
-    except OSError:
+        if path.is_symlink() or top.resolve() not in path.resolve().parents:
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)  # enough for the loader to refuse a larger file
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links
         return None

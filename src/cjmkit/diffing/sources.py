@@ -145,6 +145,8 @@ def read_spec(spec: FileSpec) -> SideSource:
     raw = repo.read(commit, rel)
     if raw is None:
         raise UsageError(f"{spec.arg}: there is no file '{rel}' at revision '{spec.rev}'")
+    if repo.is_link(commit, rel):
+        raise UsageError(f"{spec.arg}: is a symbolic link at revision '{spec.rev}'; cjm does not follow links")
     # The nearest cjm.yaml above the file, as it was at that revision.
     folders = [p.as_posix() for p in PurePosixPath(rel).parents]
     names = [f"{f}/{WORKSPACE_FILE}" if f != "." else WORKSPACE_FILE for f in folders]

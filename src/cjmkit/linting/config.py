@@ -140,9 +140,11 @@ def resolve_settings(
                 continue
             need = spec.problem(value)
             if need is not None:
+                out_of_range = isinstance(value, int) and not isinstance(value, bool) and " from " in need
+                wrong = "is out of range" if out_of_range else "has a value of the wrong kind"
                 problem(
                     BAD_OPTION_VALUE,
-                    f"option '{opt}' of rule '{rule.name}' has a value of the wrong kind",
+                    f"option '{opt}' of rule '{rule.name}' {wrong}",
                     loc,
                     key_path=f"lint.options.{key}.{opt}",
                     expected=need,

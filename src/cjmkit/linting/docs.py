@@ -30,6 +30,8 @@ def _option_kind(option: Option) -> str:
     kind = option.type_name
     if option.choices:
         kind += f" from: {', '.join(option.choices)}"
+    if option.bounds is not None:
+        kind += f" from {option.bounds[0]} to {option.bounds[1]}"
     return kind
 
 

@@ -97,6 +97,8 @@ class Option:
     doc: str
     choices: tuple[str, ...] = ()
     """For a list option: the names it may hold (empty: any)."""
+    bounds: tuple[int, int] | None = None
+    """For a whole-number option: the lowest and highest value that make sense (inclusive)."""
 
     def __post_init__(self) -> None:
         if self.type not in OPTION_TYPES or type(self.default) is not self.type:
@@ -111,7 +113,10 @@ class Option:
         if self.type is bool:
             return None if isinstance(value, bool) else "true or false"
         if self.type is int:
-            return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+            whole = isinstance(value, int) and not isinstance(value, bool)
+            if self.bounds is not None and not (whole and self.bounds[0] <= value <= self.bounds[1]):
+                return f"a whole number from {self.bounds[0]} to {self.bounds[1]}"
+            return None if whole else "a whole number"
         if self.type is list:
             names = f" from: {', '.join(self.choices)}" if self.choices else ""
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -43,6 +43,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 #: Aliases may add at most this many values beyond what the file spells out.
 MAX_ALIAS_EXPANSION = 100_000
+#: Aliases may add at most this many characters of text (a long string used many times).
+MAX_ALIAS_CHARS = 10_000_000
 
 _Y = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_Y}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -70,6 +72,30 @@ Pos = tuple[int, int]
 """A 1-based (line, column) pair."""
 
 
+class WrittenInt(int):
+    """A whole number spelled in the file other than Python writes it (``0x1f``, ``0o17``, ``01``, ``+1``).
+
+    ``written`` keeps the spelling, so a field that holds text (an id) can use
+    it or say it must be quoted, instead of silently taking ``31`` for ``0x1f``.
+    """
+
+    written: str
+
+
+class WrittenFloat(float):
+    """A decimal number spelled other than Python writes it (``1e3``, ``1.50``); see :class:`WrittenInt`."""
+
+    written: str
+
+
+def _as_written(number: int | float, text: str) -> Any:
+    if str(number) == text:
+        return number
+    kept: WrittenInt | WrittenFloat = WrittenInt(number) if isinstance(number, int) else WrittenFloat(number)
+    kept.written = text
+    return kept
+
+
 def resolve_plain(text: str) -> Any:
     """Turn a plain (unquoted) scalar into its YAML 1.2 core-schema value."""
     if not text or len(text) > 40:
@@ -77,13 +103,13 @@ def resolve_plain(text: str) -> Any:
     first = text[0]
     if first in "0123456789+-.":
         if _INT.match(text):
-            return int(text)
+            return _as_written(int(text), text)
         if _FLOAT.match(text):
-            return float(text)
+            return _as_written(float(text), text)
         if _OCT.match(text):
-            return int(text[2:], 8)
+            return _as_written(int(text[2:], 8), text)
         if _HEX.match(text):
-            return int(text[2:], 16)
+            return _as_written(int(text[2:], 16), text)
         if text in _INF:
             return float("inf")
         if text in _NINF:
@@ -142,6 +168,28 @@ class Document:
             else:
                 break
         return pos
+
+
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class _LineBreaks:
+    """Line and column of a character offset, counting only the line breaks an editor shows."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, index: int) -> Pos:
+        import bisect
+
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+
+def _line_at(text: str, lines: _LineBreaks, line: int) -> str:
+    start = lines.starts[line - 1] if 0 < line <= len(lines.starts) else len(text)
+    end = lines.starts[line] if line < len(lines.starts) else len(text)
+    return text[start:end]
 
 
 class LoadError(Exception):
@@ -278,12 +326,14 @@ def parse(text: str, path: str = "<string>") -> Document:
     def problem(code: str, message: str, line: int, col: int, **kw: Any) -> None:
         problems.append(Diagnostic(code=code, message=message, path=path, line=line, column=col, **kw))
 
+    # libyaml also ends lines at NEL, U+2028 and U+2029; editors and people do not.
+    lines = _LineBreaks(text) if _ODD_BREAKS.search(text) else None
     parser = _Parser(text)
     get_event = parser.get_event
     marks: dict[int, Any] = {}
-    anchors: dict[str, tuple[Any, int]] = {}
-    # Each open container: (container, its marks, pending key, anchor, size at start)
-    stack: list[tuple[Any, Any, Any, Any, int]] = []
+    anchors: dict[str, tuple[Any, int, int]] = {}
+    # Each open container: (container, its marks, pending key, anchor, size and text length at start)
+    stack: list[tuple[Any, Any, Any, Any, int, int]] = []
     cur: Any = None
     cur_marks: Any = None
     pending: Any = None  # (key, line, col) of a mapping key waiting for its value
@@ -293,6 +343,9 @@ def parse(text: str, path: str = "<string>") -> Document:
     documents = 0
     count = 0  # values built, aliases counted at their expanded size
     alias_extra = 0
+    chars = 0  # characters of text values built, aliases counted at their expanded size
+    anchored = "&" in text  # without an anchor no alias can expand: no need to count
+    alias_chars = 0
 
     try:
         while True:
@@ -300,7 +353,7 @@ def parse(text: str, path: str = "<string>") -> Document:
             cls = ev.__class__
             if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent or cls is AliasEvent:
                 sm = ev.start_mark
-                line, col = sm.line + 1, sm.column + 1
+                line, col = (sm.line + 1, sm.column + 1) if lines is None else lines.position(sm.index)
                 count += 1
                 # ``ctag`` is the tag as the parser read it (``tag`` is a property around it).
                 tag = ev.ctag if cls is not AliasEvent else None
@@ -329,8 +382,10 @@ def parse(text: str, path: str = "<string>") -> Document:
                     else:
                         # Most values are plain text: resolve_plain's answer, without the call.
                         value = _WORDS.get(raw, raw)
+                    if anchored and value.__class__ is str:
+                        chars += len(value)
                     if ev.anchor is not None:
-                        anchors[ev.anchor] = (value, 1)
+                        anchors[ev.anchor] = (value, 1, len(value) if value.__class__ is str else 0)
                 elif cls is AliasEvent:
                     if ev.anchor not in anchors:
                         problem(
@@ -342,14 +397,20 @@ def parse(text: str, path: str = "<string>") -> Document:
                         )
                         value = None
                     else:
-                        value, size = anchors[ev.anchor]
+                        value, size, size_chars = anchors[ev.anchor]
                         alias_extra += size
+                        alias_chars += size_chars
+                        chars += size_chars
                         count += size - 1
-                        if alias_extra > MAX_ALIAS_EXPANSION:
+                        if alias_extra > MAX_ALIAS_EXPANSION or alias_chars > MAX_ALIAS_CHARS:
+                            amount = (
+                                f"{MAX_ALIAS_EXPANSION:,} values"
+                                if alias_extra > MAX_ALIAS_EXPANSION
+                                else f"{MAX_ALIAS_CHARS:,} characters of text"
+                            )
                             problem(
                                 "E115",
-                                f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values; "
-                                "cjm stops here to protect memory",
+                                f"aliases expand to more than {amount}; cjm stops here to protect memory",
                                 line,
                                 col,
                                 hint="write the values out, or use fewer nested aliases",
@@ -396,7 +457,7 @@ def parse(text: str, path: str = "<string>") -> Document:
                         cur_marks[key] = (kl, kc, line, col)
 
                 if cls is MappingStartEvent or cls is SequenceStartEvent:
-                    stack.append((cur, cur_marks, pending, ev.anchor, count))
+                    stack.append((cur, cur_marks, pending, ev.anchor, count, chars))
                     if len(stack) > MAX_DEPTH:
                         problem(
                             "E116",
@@ -412,18 +473,19 @@ def parse(text: str, path: str = "<string>") -> Document:
                     pending = None
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 done = cur
-                cur, cur_marks, pending, anchor, started = stack.pop()
+                cur, cur_marks, pending, anchor, started, started_chars = stack.pop()
                 if anchor is not None:
-                    anchors[anchor] = (done, count - started + 1)
+                    anchors[anchor] = (done, count - started + 1, chars - started_chars)
             elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     sm = ev.start_mark
+                    line, col = (sm.line + 1, sm.column + 1) if lines is None else lines.position(sm.index)
                     problem(
                         "E112",
                         "the file holds more than one YAML document; a journey file holds exactly one",
-                        sm.line + 1,
-                        sm.column + 1,
+                        line,
+                        col,
                         hint="remove the '---' line, or split the documents into separate files",
                     )
                     raise LoadError(problems)
@@ -437,7 +499,19 @@ def parse(text: str, path: str = "<string>") -> Document:
             # point at the bracket that was never closed.
             mark = opened
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        if mark is not None and lines is not None:
+            line, col = lines.position(mark.index)
         message, hint = _syntax_message(err, text)
+        # The parser reads an invisible break as a new line; point at the line that holds it.
+        for near in (err.problem_mark, err.context_mark) if lines is not None else ():
+            at = lines.position(near.index) if near is not None and lines is not None else None
+            if at is not None and lines is not None and (odd := _ODD_BREAKS.search(_line_at(text, lines, at[0]))):
+                line, col = at
+                hint = (
+                    f"this line holds the invisible character U+{ord(odd.group()):04X}, which YAML reads as a line "
+                    "break; delete it, or put the value in quotes"
+                )
+                break
         problem("E110", message, line, col, hint=hint)
         raise LoadError(problems) from None
     except ReaderError as err:

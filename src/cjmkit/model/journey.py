@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, model_validator
 
-from cjmkit.model.base import Date, Emotion, Id, Model, Number, Rating, Ref, Text
+from cjmkit.model.base import MAX_REVIEW_DAYS, Date, Emotion, Id, Model, Number, Rating, Ref, Text
 from cjmkit.model.catalog import Catalog
 
 SUPPORTED_VERSIONS = (1,)
@@ -240,7 +240,7 @@ class Journey(Model):
     """Date of the last review (YYYY-MM-DD)."""
     measured: Date | None = None
     """Date the KPI values were last measured."""
-    review_every: Annotated[StrictInt, Field(ge=1)] | None = None
+    review_every: Annotated[StrictInt, Field(ge=1, le=MAX_REVIEW_DAYS)] | None = None
     """Days between reviews; the map is stale after updated + review_every."""
     personas: list[Ref] = Field(default_factory=list)
     """Persona ids the journey is for."""

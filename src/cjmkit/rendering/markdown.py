@@ -11,6 +11,7 @@ from cjmkit.model.journey import Journey
 from cjmkit.rendering.mermaid import journey_mermaid
 from cjmkit.rendering.palette import Names, signed
 from cjmkit.rendering.quoting import clean_lines
+from cjmkit.textsafety import inert_references
 
 #: Characters Markdown (or the HTML it allows) would act on.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -21,7 +22,7 @@ _NUMBERED = re.compile(r"^(\d+)([.)])")
 
 def md_text(text: str) -> str:
     """``text`` as inert Markdown on one line: HTML is escaped, Markdown syntax backslash-escaped."""
-    one_line = " ".join(clean_lines(text).split())
+    one_line = inert_references(" ".join(clean_lines(text).split()))
     escaped = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     inline = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", inline))

@@ -242,12 +242,15 @@ def report_context(
 
 def _environment(template_dir: Path | None) -> Any:
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
     from cjmkit.resources import templates_dir
 
     search = [str(template_dir)] if template_dir else []
     search.append(str(templates_dir() / "report"))
-    env = jinja2.Environment(
+    # Sandboxed: a template from a shared repository must not reach Python's internals
+    # (``cycler.__init__.__globals__.os``) and through them run programs.
+    env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -22,11 +22,17 @@ from cjmkit.validation.references import check_journey
 from cjmkit.validation.schema import model_diagnostics
 from cjmkit.validation.workspace_file import load_workspace
 from cjmkit.workspace import (
+    WORKSPACE_FILE,
     Workspace,
     display_path,
     find_workspace_root,
     is_journey_file,
     journeys_below,
+)
+
+NO_WORKSPACE = (
+    f"not in a cjm workspace (no {WORKSPACE_FILE} here or in any folder above); "
+    "pass the files or folders to check, or run `cjm init`"
 )
 
 
@@ -110,11 +116,12 @@ def collect_files(paths: Sequence[str | Path], workspace: Workspace) -> list[Pat
     """The journey files named by ``paths`` (files, or folders searched below).
 
     With no paths: the workspace's journeys. Raises :class:`UsageError` for a
-    path that does not exist.
+    path that does not exist, and for no paths outside a workspace (searching
+    every folder below a shared one would read other programs' files).
     """
     if not paths:
         if workspace.config is None and workspace.config_path is None:
-            return journeys_below(workspace.root)
+            raise UsageError(NO_WORKSPACE)
         return workspace.journey_files()
     files: list[Path] = []
     for raw in paths:
@@ -208,12 +215,14 @@ def _index_workspace(workspace: Workspace, skip: set[Path], wanted: set[str]) ->
         jid = data.get("id")
         if not isinstance(jid, str):
             continue
+        # The file is not the one being checked and may be broken in any way: take what is well-formed.
         tps = set()
-        for stage in data.get("stages") or []:
-            if isinstance(stage, dict):
-                for tp in stage.get("touchpoints") or []:
-                    if isinstance(tp, dict) and isinstance(tp.get("id"), str):
-                        tps.add(tp["id"])
+        stages = data.get("stages")
+        for stage in stages if isinstance(stages, list) else []:
+            touchpoints = stage.get("touchpoints") if isinstance(stage, dict) else None
+            for tp in touchpoints if isinstance(touchpoints, list) else []:
+                if isinstance(tp, dict) and isinstance(tp.get("id"), str):
+                    tps.add(tp["id"])
         index.setdefault(jid, frozenset(tps))
     return index
 

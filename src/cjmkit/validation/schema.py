@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from cjmkit.diagnostics import Diagnostic, format_loc
 from cjmkit.loader import Document
-from cjmkit.model.base import ID_PATTERN
+from cjmkit.model.base import FIRST_DATE, ID_PATTERN, LAST_DATE
 from cjmkit.model.journey import SUPPORTED_VERSIONS
 from cjmkit.suggest import did_you_mean
 
@@ -41,6 +41,8 @@ def describe(value: Any) -> str:
         return "an empty value"
     if isinstance(value, bool):
         return f"{'true' if value else 'false'} (a yes/no value)"
+    if isinstance(value, int) and len(shown := str(value)) > 24:
+        return f"a number of {len(shown.lstrip('-'))} digits"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
@@ -81,19 +83,31 @@ def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
     return cls
 
 
+_DATE_TEXT = re.compile(r"\d{4}-\d\d-\d\d\Z")
+
+
 def _range_text(loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
     name = str(loc[-1]) if loc else ""
     if name in ("emotion", "desired_emotion"):
         return "a whole number from -2 (very negative) to +2 (very positive)"
     if name in ("customer", "company"):
         return "a rating from 1 to 5"
+    if _DATE_TEXT.match(str(ctx.get("ge", ctx.get("le", "")))):
+        return f"a date from {FIRST_DATE} to {LAST_DATE}"
     lo = ctx.get("ge", ctx.get("gt"))
     hi = ctx.get("le", ctx.get("lt"))
+    kind = "a number"
     if lo is not None and hi is not None:
-        return f"a number from {lo} to {hi}"
+        return f"{kind} from {lo} to {hi}"
     if lo is not None:
-        return f"a number of at least {lo}"
-    return f"a number of at most {hi}"
+        return f"{kind} of at least {lo}"
+    return f"{kind} of at most {hi}"
+
+
+def _short(value: Any) -> str:
+    """A value for a one-line message: a number of hundreds of digits is shown by its length."""
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
 
 
 _SLUG_STRIP = re.compile(r"[^a-z0-9_-]+")
@@ -212,8 +226,13 @@ def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagn
             kw["hint"] = did_you_mean(value, choices)
     elif etype in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         code = "E134"
-        message = f"{field.replace('_', ' ')} {value} is out of range"
+        message = f"{field.replace('_', ' ')} {_short(value)} is out of range"
         kw["expected"] = _range_text(loc, ctx)
+        kw["found"] = describe(value)
+    elif etype == "finite_number":
+        code = "E134"
+        message = f"{field.replace('_', ' ')} {value} is not a number a measure can have"
+        kw["expected"] = "a finite number (not .nan or .inf)"
         kw["found"] = describe(value)
     elif etype.startswith("date") or etype.startswith("datetime"):
         code = "E135"
@@ -236,6 +255,13 @@ def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagn
         kw["found"] = describe(value)
         if isinstance(value, str):
             kw["hint"] = f"try '{slugify(value)[:64]}'"
+    elif etype == "id_number":
+        written = ctx.get("written", "")
+        code = "E136"
+        message = f"{written} is read as the number {ctx.get('number', '')}, not as the id '{written}'"
+        kw["expected"] = "an id in quotes when it looks like a number"
+        kw["found"] = f"the number {written}"
+        kw["hint"] = f"write it in quotes: '{written}'"
     elif etype == "value_error" and field == "url":
         code = "E137"
         message = f"'{value}' is not an allowed link"

@@ -19,6 +19,11 @@ from cjmkit.diffing.formats.describe import (
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
 
+#: The report's policy (templates/report/base.html.j2): no script, no outside request, no form.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+)
+
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #1f2328; max-width: 80rem; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2.5rem; border-bottom: 1px solid #d0d7de; }
@@ -115,6 +120,7 @@ def render_html(report: DiffReport, engine: str = "auto") -> str:
         body += _file(f, engine)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
         f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"

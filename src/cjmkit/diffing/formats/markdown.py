@@ -25,6 +25,7 @@ from cjmkit.diffing.formats.describe import (
     sentence,
     status_words,
 )
+from cjmkit.textsafety import inert_references
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!:])")
 _HEADINGS = {"regression": "Regressions", "improvement": "Improvements", "neutral": "Other changes"}
@@ -33,15 +34,15 @@ _ICON = {"regression": "🔴", "improvement": "🟢", "neutral": "⚪"}
 
 def escape(text: str) -> str:
     """Text that renders literally in GitHub markdown: no HTML, no links, no emphasis, no mentions."""
-    text = " ".join(str(text).split())
-    text = html.escape(text, quote=True)
-    text = _MD_PUNCTUATION.sub(r"\\\1", text)
-    return text.replace("@", "&#64;")
+    text = inert_references(" ".join(str(text).split()))
+    # Quotes need no escaping outside attributes, and "&#x27;" would have its "#" escaped below.
+    text = html.escape(text, quote=False)
+    return _MD_PUNCTUATION.sub(r"\\\1", text).replace("@", "&#64;")
 
 
 def escape_html(text: str) -> str:
     """Text for inside an HTML block (``<summary>``), where markdown escapes would show literally."""
-    return html.escape(" ".join(str(text).split()), quote=True).replace("@", "&#64;")
+    return html.escape(inert_references(" ".join(str(text).split())), quote=True).replace("@", "&#64;")
 
 
 def _row(name: str, where: str, s: Summary) -> str:

@@ -18,6 +18,7 @@ from cjmkit.diffing.formats.describe import (
     sentence,
     status_words,
 )
+from cjmkit.textsafety import printable
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
@@ -32,14 +33,14 @@ def _change_line(c: Change, color: bool) -> str:
         tag = f"! {c.impact:<11}"
     if color:
         tag = f"{_BOLD if c.callout else ''}{_STYLE[c.impact]}{tag}{_RESET}"
-    return f"  {tag} {sentence(c)}"
+    return f"  {tag} {printable(sentence(c), one_line=True)}"
 
 
 def _file(f: FileDiff, out: IO[str], color: bool) -> None:
-    head = f"{file_paths(f)}: {status_words(f)}"
+    head = f"{printable(file_paths(f), one_line=True)}: {status_words(f)}"
     out.write((f"{_BOLD}{head}{_RESET}" if color else head) + "\n")
     if f.journey_id:
-        out.write(f"  journey {file_heading(f)}\n")
+        out.write(f"  journey {printable(file_heading(f), one_line=True)}\n")
     for d in f.diagnostics:
         out.write("  " + text_line(d, color) + "\n")
     for c in ordered(f.changes):
@@ -54,7 +55,7 @@ def write_text(report: DiffReport, stream: IO[str] | None = None, *, overall: bo
     out = stream or sys.stdout
     color = use_color(out)
     if report.workspace_changes:
-        head = f"{report.workspace_path}: shared catalog changed"
+        head = f"{printable(report.workspace_path or '', one_line=True)}: shared catalog changed"
         out.write((f"{_BOLD}{head}{_RESET}" if color else head) + "\n")
         for c in ordered(report.workspace_changes):
             out.write(_change_line(c, color) + "\n")
@@ -66,14 +67,15 @@ def write_text(report: DiffReport, stream: IO[str] | None = None, *, overall: bo
     s = report.summary
     changed = sum(1 for f in report.files if f.status != "unchanged")
     invalid = sum(1 for f in report.files if f.status == "invalid")
+    old_label, new_label = printable(report.old_label, one_line=True), printable(report.new_label, one_line=True)
     if not report.has_changes and not report.has_invalid:
-        line = f"No change in meaning between {report.old_label} and {report.new_label}."
+        line = f"No change in meaning between {old_label} and {new_label}."
     elif invalid == changed and not report.workspace_changes:
-        line = f"{report.old_label} -> {report.new_label}: nothing compared; {plural(invalid, 'file')} could not be"
+        line = f"{old_label} -> {new_label}: nothing compared; {plural(invalid, 'file')} could not be"
         line += " compared (see above)"
     else:
         line = (
-            f"{report.old_label} -> {report.new_label}: {plural(changed, 'journey file')} changed; {counts(s)}; "
+            f"{old_label} -> {new_label}: {plural(changed, 'journey file')} changed; {counts(s)}; "
             f"average emotion {emotion_move(s)}; pain points {pains_move(s)}"
         )
         if invalid:

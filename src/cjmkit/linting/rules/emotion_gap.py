@@ -60,7 +60,13 @@ NAME = "emotion-gap"
 CODE = "L202"
 SEVERITY = "warning"
 OPTIONS = (
-    Option("min_gap", int, 2, "Report when the desired emotion is at least this many points above the observed one."),
+    Option(
+        "min_gap",
+        int,
+        2,
+        "Report when the desired emotion is at least this many points above the observed one.",
+        bounds=(0, 4),
+    ),
     Option(
         "skip_when_addressed",
         bool,

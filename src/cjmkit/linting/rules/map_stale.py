@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.facts import DEFAULT_REVIEW_DAYS, days_overdue, is_stale, review_due
 from cjmkit.linting.rule import Option, RuleContext
+from cjmkit.model.base import MAX_REVIEW_DAYS
 
 NAME = "map-stale"
 CODE = "L401"
@@ -50,6 +51,7 @@ OPTIONS = (
         int,
         DEFAULT_REVIEW_DAYS,
         "The review period, in days, of a map that sets no review_every.",
+        bounds=(1, MAX_REVIEW_DAYS),
     ),
 )
 

@@ -51,7 +51,7 @@ from cjmkit.linting.rule import Option, RuleContext, located_touchpoints
 NAME = "negative-emotion-without-pain-point"
 CODE = "L204"
 SEVERITY = "info"
-OPTIONS = (Option("max_emotion", int, -1, "Emotions at or below this count as negative (-2 to +2)."),)
+OPTIONS = (Option("max_emotion", int, -1, "Emotions at or below this count as negative.", bounds=(-2, 2)),)
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:

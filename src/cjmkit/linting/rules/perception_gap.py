@@ -52,7 +52,13 @@ NAME = "perception-gap"
 CODE = "L203"
 SEVERITY = "warning"
 OPTIONS = (
-    Option("min_gap", int, 2, "Report when the customer's and the company's ratings differ by at least this much."),
+    Option(
+        "min_gap",
+        int,
+        2,
+        "Report when the customer's and the company's ratings differ by at least this much.",
+        bounds=(0, 4),
+    ),
     Option(
         "skip_when_addressed",
         bool,

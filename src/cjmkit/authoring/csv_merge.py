@@ -1,0 +1,341 @@
+"""``cjm import csv --update``: a spreadsheet's edits merged into the journey it was exported from.
+
+The sheet carries stages, touchpoints and their pain points, KPIs and backstage steps.
+Only what it carries is updated, and only where a cell differs from what ``cjm export
+csv`` writes for the journey as it stands; everything else (the journey's own fields,
+opportunities, evidence, catalogs, ``x-`` keys, comments, layout) stays byte for byte.
+Rows added or removed in the sheet add or remove touchpoints (and stages).  So an
+export followed by an import with no edit in between changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from cjmkit.authoring.csv_export import _stage_cells, _touchpoint_cells
+from cjmkit.authoring.csv_format import KPI_FIELDS, PAIN_POINT_FIELDS
+from cjmkit.authoring.csv_import import _RowError, _stage, _touchpoint, read_sheet
+from cjmkit.authoring.importing import ImportResult
+from cjmkit.authoring.yaml_edit import EditError, Path, YamlEdit
+from cjmkit.diagnostics import Diagnostic, Severity
+from cjmkit.model.journey import Journey, Kpi, PainPoint, Ratings, Stage, Touchpoint
+from cjmkit.workspace import Workspace
+
+#: Stage columns and the stage key each one holds.
+STAGE_COLUMNS = {
+    "stage_name": "name",
+    "stage_description": "description",
+    "stage_owner": "owner",
+    "stage_phase": "phase",
+    "stage_goal": "goal",
+    "stage_quotes": "quotes",
+}
+#: Touchpoint columns holding one touchpoint key each.
+TOUCHPOINT_COLUMNS = {
+    "touchpoint_name": "name",
+    **{
+        c: c
+        for c in (
+            "description",
+            "channel",
+            "owner",
+            "personas",
+            "actions",
+            "thoughts",
+            "feelings",
+            "emotion",
+            "desired_emotion",
+            "moment_of_truth",
+            "next",
+            "backstage",
+            "evidence",
+        )
+    },
+}
+RATING_COLUMNS = {f"{m}_{side}": (m, side) for m in ("importance", "performance") for side in ("customer", "company")}
+#: The keys of a pain point and a KPI that the sheet carries (any other key of theirs is kept).
+ITEM_KEYS = {"pain_points": PAIN_POINT_FIELDS, "kpis": KPI_FIELDS}
+ITEM_MODELS: dict[str, type[BaseModel]] = {"pain_points": PainPoint, "kpis": Kpi}
+
+
+@dataclass
+class MergeResult:
+    """The journey's new text and its old and new model, or why the sheet cannot be merged."""
+
+    text: str = ""
+    old: Journey | None = None
+    new: Journey | None = None
+    notes: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.new is not None and not any(d.severity.value == "error" for d in self.diagnostics)
+
+
+def _order(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def canonical(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """``data`` with its keys in the model's order (a new item is written as ``cjm fmt`` would)."""
+    order = _order(model)
+    out = {k: data[k] for k in order if k in data}
+    out.update({k: v for k, v in data.items() if k not in out})
+    for key, sub in ITEM_MODELS.items():
+        if isinstance(out.get(key), list):
+            out[key] = [canonical(i, sub) if isinstance(i, dict) else i for i in out[key]]
+    if isinstance(out.get("touchpoints"), list):
+        out["touchpoints"] = [canonical(t, Touchpoint) for t in out["touchpoints"]]
+    return out
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, str) and isinstance(new, str):
+        return old.strip() == new.strip()
+    numbers = isinstance(old, int | float) and isinstance(new, int | float) and not isinstance(old, bool)
+    return bool(old == new) and (type(old) is type(new) or numbers)
+
+
+class _Merger:
+    def __init__(self, edit: YamlEdit, data: dict[str, Any], header: list[str]):
+        self.edit = edit
+        self.data = data
+        self.header = set(header)
+
+    def put(self, base: Path, raw: dict[str, Any], key: str, new: Any, model: type[BaseModel]) -> None:
+        """Make ``key`` of the mapping at ``base`` hold ``new`` (None: remove the key)."""
+        path = (*base, key)
+        if new is None or (new == [] and key not in raw):
+            if key in raw:
+                self.edit.remove(path)
+            return
+        if key in raw:
+            if not _same(raw[key], new):
+                self.edit.set(path, new)
+            return
+        order = _order(model)
+        rank = {k: i for i, k in enumerate(order)}
+        before = next((k for k in raw if rank.get(k, len(order)) > rank.get(key, len(order))), None)
+        self.edit.insert_key(base, key, new, before)
+
+    def items(self, base: Path, raw: dict[str, Any], key: str, new: list[dict[str, Any]]) -> None:
+        """Merge a list of items with ids (pain points, KPIs) by id: only the carried keys change."""
+        old = raw.get(key)
+        if not isinstance(old, list) or not old or not new:
+            self.put(base, raw, key, [canonical(n, ITEM_MODELS[key]) for n in new] or None, Touchpoint)
+            return
+        old_ids = [i.get("id") if isinstance(i, dict) else None for i in old]
+        new_ids = [n.get("id") for n in new]
+        if not any(i in new_ids for i in old_ids):
+            self.edit.set((*base, key), [canonical(n, ITEM_MODELS[key]) for n in new])
+            return
+        for i, oid in enumerate(old_ids):
+            if oid not in new_ids:
+                self.edit.remove((*base, key, i))
+        for k, item in enumerate(new):
+            if item.get("id") in old_ids:
+                i = old_ids.index(item.get("id"))
+                for carried in ITEM_KEYS[key]:
+                    self.put((*base, key, i), old[i], carried, item.get(carried), ITEM_MODELS[key])
+            else:
+                self.edit.insert_item((*base, key), self._slot(old_ids, new_ids, k), canonical(item, ITEM_MODELS[key]))
+
+    @staticmethod
+    def _slot(old_ids: list[Any], new_ids: list[Any], k: int) -> int:
+        """Where new item ``k`` goes in the old list: before the next item both lists hold."""
+        return next((old_ids.index(i) for i in new_ids[k + 1 :] if i in old_ids), len(old_ids))
+
+    def touchpoint(self, base: Path, raw: dict[str, Any], model: Touchpoint, row: dict[str, str]) -> None:
+        cells = _touchpoint_cells(model)
+        new = _touchpoint(row)
+        for column, key in TOUCHPOINT_COLUMNS.items():
+            if column in self.header and row.get(column, "") != cells[column].strip():
+                self.put(base, raw, key, new.get(key), Touchpoint)
+        for key in ("pain_points", "kpis"):
+            if key in self.header and row.get(key, "") != cells[key].strip():
+                self.items(base, raw, key, new.get(key, []))
+        for measure in ("importance", "performance"):
+            columns = [c for c, (m, _) in RATING_COLUMNS.items() if m == measure and c in self.header]
+            if not any(row.get(c, "") != cells[c].strip() for c in columns):
+                continue
+            found = raw.get(measure)
+            old: dict[str, Any] = found if isinstance(found, dict) else {}
+            sides = {
+                side: (new.get(measure, {}).get(side) if f"{measure}_{side}" in self.header else old.get(side))
+                for side in ("customer", "company")
+            }
+            sides = {s: v for s, v in sides.items() if v is not None}
+            if not sides or not old:
+                self.put(base, raw, measure, sides or None, Touchpoint)
+            else:
+                for side in ("customer", "company"):
+                    self.put((*base, measure), old, side, sides.get(side), Ratings)
+
+    def stage(self, base: Path, raw: dict[str, Any], model: Stage, journey: Journey, row: dict[str, str]) -> None:
+        cells = _stage_cells(journey, model)
+        new = _stage(row)
+        for column, key in STAGE_COLUMNS.items():
+            if column in self.header and row.get(column, "") != cells[column].strip():
+                self.put(base, raw, key, new.get(key), Stage)
+
+
+def merge_csv(
+    text: str,
+    shown: str,
+    journey_text: str,
+    journey: Journey,
+    workspace: Workspace | None = None,
+    journey_shown: str = "journey.cjm.yaml",
+) -> MergeResult:
+    """The journey in ``journey_text`` (valid, as ``journey``) with the sheet ``text`` merged in.
+
+    Problems of the sheet, and of the journey the merge would make, are in ``diagnostics``.
+    """
+    from cjmkit.loader import parse
+
+    result = MergeResult(old=journey)
+    scratch = ImportResult()
+
+    def problem(message: str, line: int = 0, severity: Severity = Severity.ERROR, hint: str | None = None) -> None:
+        result.diagnostics.append(
+            Diagnostic("I101", message, shown, line, 1 if line else 0, severity=severity, hint=hint)
+        )
+
+    sheet = read_sheet(text, scratch, problem)
+    result.notes += scratch.notes
+    if sheet is None or result.diagnostics:
+        return result
+    header, rows = sheet
+    if not rows:
+        problem("the CSV has no rows with a stage", 1)
+        return result
+    # The sheet, stage by stage: the first row of each stage and its touchpoint rows.
+    sheet_stages: dict[str, tuple[dict[str, str], list[tuple[int, dict[str, str]]]]] = {}
+    for line, row in rows:
+        tps = sheet_stages.setdefault(row["stage"], (row, []))[1]
+        if row.get("touchpoint"):
+            tps.append((line, row))
+        try:
+            _stage(row)
+            if row.get("touchpoint"):
+                _touchpoint(row)
+        except _RowError as err:
+            problem(str(err), line)
+    if result.diagnostics:
+        return result
+
+    data = parse(journey_text).data
+    edit = YamlEdit(journey_text)
+    merger = _Merger(edit, data, header)
+    try:
+        _merge_stages(merger, journey, data, sheet_stages)
+        first_row = rows[0][1]
+        if "journey_title" in header and first_row.get("journey_title") and first_row["journey_title"] != journey.title:
+            merger.put((), data, "title", first_row["journey_title"], Journey)
+        result.text = edit.text()
+    except EditError as err:
+        problem(f"cjm cannot merge the sheet into the journey without rewriting it: {err}")
+        return result
+    if result.text != journey_text:
+        result.diagnostics += _problems_in_sheet(result.text, journey_shown, shown, rows, workspace)
+    return result
+
+
+def _problems_in_sheet(
+    text: str, journey_shown: str, shown: str, rows: list[tuple[int, dict[str, str]]], workspace: Workspace | None
+) -> list[Diagnostic]:
+    """The errors the merged journey would have, each at the sheet row and column it came from where it did
+    (the merged file was never written, so its own lines would point nowhere)."""
+    import re
+    from pathlib import Path as FilePath
+
+    from cjmkit.authoring.csv_import import csv_column
+    from cjmkit.authoring.importing import check_text
+    from cjmkit.loader import LoadError, parse
+
+    problems = check_text(text, FilePath(journey_shown), workspace)
+    if not problems:
+        return []
+    try:
+        data = parse(text).data
+    except LoadError:  # the problems already say why it does not load
+        return problems
+    tp_line = {row["touchpoint"]: line for line, row in reversed(rows) if row.get("touchpoint")}
+    stage_line = {row["stage"]: line for line, row in reversed(rows)}
+    out = []
+    for d in problems:
+        match = re.match(r"stages\[(\d+)\](?:\.touchpoints\[(\d+)\])?", d.key_path)
+        line = None
+        try:
+            if match is not None:
+                stage = data["stages"][int(match[1])]
+                if match[2] is not None:
+                    line = tp_line.get(stage["touchpoints"][int(match[2])]["id"])
+                else:
+                    line = stage_line.get(stage["id"])
+        except (KeyError, IndexError, TypeError):
+            line = None
+        column = csv_column(d.key_path)
+        if line is None or column is None:
+            out.append(d)
+            continue
+        hint = f"fix the value in the column '{column}'" + (f"; {d.hint}" if d.hint else "")
+        out.append(dataclasses.replace(d, path=shown, line=line, column=1, hint=hint))
+    return out
+
+
+def _merge_stages(
+    merger: _Merger,
+    journey: Journey,
+    data: dict[str, Any],
+    sheet: dict[str, tuple[dict[str, str], list[tuple[int, dict[str, str]]]]],
+) -> None:
+    edit = merger.edit
+    old_ids = [s.id for s in journey.stages]
+    new_ids = list(sheet)
+    if not any(i in new_ids for i in old_ids):
+        edit.set(("stages",), [_new_stage(first, tps) for first, tps in sheet.values()])
+        return
+    for i, sid in enumerate(old_ids):
+        if sid not in new_ids:
+            edit.remove(("stages", i))
+    for k, (sid, (first, tps)) in enumerate(sheet.items()):
+        if sid not in old_ids:
+            edit.insert_item(("stages",), _Merger._slot(old_ids, new_ids, k), _new_stage(first, tps))
+            continue
+        i = old_ids.index(sid)
+        stage, raw = journey.stages[i], data["stages"][i]
+        merger.stage(("stages", i), raw, stage, journey, first)
+        old_tps = [tp.id for tp in stage.touchpoints]
+        new_tps = [row["touchpoint"] for _, row in tps]
+        kept = [t for t in old_tps if t in new_tps]
+        base: Path = ("stages", i, "touchpoints")
+        if not kept:
+            fresh = [canonical(_touchpoint(row), Touchpoint) for _, row in tps]
+            merger.put(("stages", i), raw, "touchpoints", fresh or ([] if old_tps else None), Stage)
+            continue
+        for j, tid in enumerate(old_tps):
+            if tid not in new_tps:
+                edit.remove((*base, j))
+        for k2, (_, row) in enumerate(tps):
+            tid = row["touchpoint"]
+            if tid in old_tps:
+                j = old_tps.index(tid)
+                merger.touchpoint((*base, j), raw["touchpoints"][j], stage.touchpoints[j], row)
+            else:
+                slot = _Merger._slot(old_tps, new_tps, k2)
+                # (a touchpoint moved to another stage is removed from one and added to the other)
+                edit.insert_item(base, slot, canonical(_touchpoint(row), Touchpoint))
+
+
+def _new_stage(first: dict[str, str], tps: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
+    stage = _stage(first)
+    stage["touchpoints"] = [_touchpoint(row) for _, row in tps]
+    if not stage["touchpoints"]:
+        del stage["touchpoints"]
+    return canonical(stage, Stage)
