@@ -118,6 +118,21 @@ def test_rows_added_and_removed_add_and_remove_touchpoints(cjm: Cjm, ws: Path) -
     assert comments(after) == comments(before)
 
 
+def test_a_question_in_a_list_cell_is_written_quoted(cjm: Cjm, ws: Path) -> None:
+    # Inside [a, b] PyYAML ends plain text at '?' or ':', so such items must be quoted.
+    before = (ws / TOUR).read_text()
+    rows = _export(cjm, ws, TOUR)
+    newsletter = next(r for r in rows if r["touchpoint"] == "newsletter")
+    newsletter["thoughts"] = "Is it cheap?\nWhere: Spain"
+    _write_sheet(ws / "sheet.csv", rows)
+    res = cjm("import", "csv", "sheet.csv", "-o", TOUR, "--update", cwd=ws)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    assert (ws / TOUR).read_text() == before.replace(
+        "thoughts: [That looks like a trip I could take]", 'thoughts: ["Is it cheap?", "Where: Spain"]'
+    )
+    assert cjm("validate", TOUR, cwd=ws).exit_code == 0
+
+
 def test_force_still_merges(cjm: Cjm, ws: Path) -> None:
     before = (ws / TOUR).read_bytes()
     cjm("export", "csv", TOUR, "-o", "sheet.csv", cwd=ws)

@@ -129,6 +129,16 @@ def test_diff_markdown_neutralises_mentions_and_links_everywhere_even_in_summary
     assert_no_autolinks(markdown)
 
 
+def test_diff_markdown_shows_control_characters_escaped_even_in_summary() -> None:
+    # The report is often printed to a terminal (or a CI log) before it is pasted anywhere.
+    evil = "Search\x1b[1A\x1b[2K\x1b]0;owned\x07 tours\x00"
+    markdown = render_markdown(_report(evil, evil))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", markdown), repr(markdown)
+    summaries = re.findall(r"<summary>(.*?)</summary>", markdown)
+    assert summaries and all("Search\\x1b[1A" in s for s in summaries)
+    assert "Search\\x1b[1A\\x1b[2K\\x1b]0;owned\\x07 tours\\x00" in _decoded(markdown)
+
+
 def test_diff_markdown_shows_an_apostrophe_as_one() -> None:
     markdown = render_markdown(_report("Tom's booking", "Tom's booking"))
     assert "&\\#x27;" not in markdown and "&#x27;" not in markdown.split("<details>")[0]

@@ -69,6 +69,8 @@ def test_a_huge_kpi_value_is_a_range_error(tmp_path: Path, value: str) -> None:
     _workspace(tmp_path, MINIMAL.replace("target: 98", f"target: 3\n            current: {value}"))
     code, out = _run(tmp_path, "validate")
     assert code == 1 and "current" in out and "E13" in out, out
+    # Written as a number, so reported as a number out of range (not as text where a number belongs).
+    assert "is out of range" in out and "from -1000000000000000 to 1000000000000000" in out, out
     code, out = _run(tmp_path, "render", "a.cjm.yaml", "-f", "html")
     assert code == 1, out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,26 @@ def test_a_workspace_journey_template_that_is_not_utf8(tmp_path: Path, args: lis
     else:
         assert res.exit_code == 0, res.stderr
         assert (tmp_path / "journeys" / "x.cjm.yaml").exists()
+
+
+@pytest.mark.parametrize("args", [["--list"], ["x", "-t", "up"], ["x", "-t", "abs"], ["x", "-t", "pipe"]])
+def test_a_journey_template_outside_the_workspace_or_not_a_file_is_not_read(tmp_path: Path, args: list[str]) -> None:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (tmp_path / "secret.cjm.yaml").write_text("# the secret\ncjm: 1\nid: s\ntitle: S\naws_secret_access_key: K\n")
+    _workspace(ws, "cjm: 1\ntemplates:\n  up: ../secret.cjm.yaml\n  abs: /dev/zero\n  pipe: tpl/pipe\n")
+    (ws / "tpl").mkdir()
+    os.mkfifo(ws / "tpl" / "pipe")  # reading a pipe with no writer never returns
+    res = run_cli("new", *args, cwd=ws, timeout=20)
+    assert "Traceback" not in res.stderr, res.stderr
+    assert "secret" not in res.stdout + res.stderr.replace("secret.cjm.yaml", "")
+    if args == ["--list"]:
+        assert res.exit_code == 0, res.stderr
+        assert "up           (cannot be used: outside the workspace)" in res.stdout
+        assert "pipe         (cannot be read)" in res.stdout
+    else:
+        assert res.exit_code == 2
+        name = args[-1]
+        why = "is not a regular file" if name == "pipe" else "points outside the workspace"
+        assert f"the template '{name}' listed in cjm.yaml {why}" in res.stderr
+        assert not (ws / "journeys" / "x.cjm.yaml").exists()

@@ -31,6 +31,7 @@ class Template:
     path: Path
     summary: str
     source: str  # "built-in" or "workspace"
+    problem: str = ""  # why the template cannot be used, when it cannot
 
     @property
     def text(self) -> str:
@@ -52,6 +53,8 @@ class Template:
 
 def _summary(path: Path) -> str:
     """The template's first comment line (after a schema modeline) describes it."""
+    if not path.is_file():  # a folder, a pipe or a device would block or never end
+        return "(cannot be read)"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -78,8 +81,12 @@ def available_templates(workspace: Workspace | None) -> list[Template]:
     """The built-in templates, then the workspace's own (``templates:`` in cjm.yaml; they win on a name clash)."""
     found = {t.name: t for t in builtin_templates()}
     if workspace is not None and workspace.config is not None:
+        root = workspace.root.resolve()
         for name, rel in workspace.config.templates.items():
             path = (workspace.root / rel).resolve()
+            if not path.is_relative_to(root):  # cjm.yaml may come from an untrusted change
+                found[name] = Template(name, path, "(cannot be used: outside the workspace)", "workspace", rel)
+                continue
             found[name] = Template(name, path, _summary(path), "workspace")
     return list(found.values())
 
@@ -92,10 +99,16 @@ def find_template(name: str, workspace: Workspace | None) -> Template:
         hint = did_you_mean(name, templates) or ""
         raise AuthoringError(f"there is no template '{name}'{'; ' + hint if hint else ''} (see 'cjm new --list')")
     template = templates[name]
-    if not template.path.is_file():
+    if template.problem:
+        raise AuthoringError(
+            f"the template '{name}' listed in {WORKSPACE_FILE} points outside the workspace: {template.problem}"
+        )
+    if not template.path.exists():
         raise AuthoringError(
             f"the template '{name}' listed in {WORKSPACE_FILE} points to a missing file: {template.path}"
         )
+    if not template.path.is_file():
+        raise AuthoringError(f"the template '{name}' listed in {WORKSPACE_FILE} is not a regular file: {template.path}")
     return template
 
 

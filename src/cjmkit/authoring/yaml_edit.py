@@ -179,7 +179,8 @@ def _plain_ok(text: str, in_flow: bool) -> bool:
         return False
     if text[0] in _INDICATORS or ": " in text or " #" in text or text.endswith(":"):
         return False
-    if in_flow and any(c in text for c in ",[]{}"):
+    # PyYAML ends a plain scalar inside [...] or {...} at any of these, even mid-word ('Why?').
+    if in_flow and any(c in text for c in ",[]{}?:"):
         return False
     return resolve_plain(text) == text and text.lower() not in _YAML11_WORDS and not _NUMBERISH.match(text)
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from cjmkit.diagnostics import Diagnostic, format_loc
 from cjmkit.loader import Document
-from cjmkit.model.base import FIRST_DATE, ID_PATTERN, LAST_DATE
+from cjmkit.model.base import FIRST_DATE, ID_PATTERN, LAST_DATE, MAX_NUMBER
 from cjmkit.model.journey import SUPPORTED_VERSIONS
 from cjmkit.suggest import did_you_mean
 
@@ -84,6 +84,8 @@ def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
 
 
 _DATE_TEXT = re.compile(r"\d{4}-\d\d-\d\d\Z")
+# Digits the loader keeps as text because they are too long to be a number (see resolve_plain).
+_LONG_NUMBER = re.compile(r"[-+]?[0-9][0-9_]{40,}(\.[0-9_]*)?([eE][-+]?[0-9]+)?\Z")
 
 
 def _range_text(loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
@@ -277,6 +279,11 @@ def error_to_diagnostic(root: type[BaseModel], err: Any, doc: Document) -> Diagn
         message = f"{field.replace('_', ' ')} must not be empty"
         kw["expected"] = "some text"
         kw["found"] = describe(value)
+    elif etype == "float_type" and isinstance(value, str) and _LONG_NUMBER.match(value):
+        code = "E134"
+        message = f"{field.replace('_', ' ')} {_short(value)} is out of range"
+        kw["expected"] = _range_text(loc, {"ge": -MAX_NUMBER, "le": MAX_NUMBER})
+        kw["found"] = "a number too long to be read as one"
     elif etype in _EXPECTED_BY_TYPE:
         code = "E132"
         expected = _EXPECTED_BY_TYPE[etype]

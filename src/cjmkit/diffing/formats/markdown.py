@@ -25,7 +25,7 @@ from cjmkit.diffing.formats.describe import (
     sentence,
     status_words,
 )
-from cjmkit.textsafety import inert_references
+from cjmkit.textsafety import inert_references, printable
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!:])")
 _HEADINGS = {"regression": "Regressions", "improvement": "Improvements", "neutral": "Other changes"}
@@ -34,7 +34,8 @@ _ICON = {"regression": "🔴", "improvement": "🟢", "neutral": "⚪"}
 
 def escape(text: str) -> str:
     """Text that renders literally in GitHub markdown: no HTML, no links, no emphasis, no mentions."""
-    text = inert_references(" ".join(str(text).split()))
+    # Escaped as in the text output, so a Markdown report printed to a terminal cannot drive it either.
+    text = inert_references(printable(" ".join(str(text).split()), one_line=True))
     # Quotes need no escaping outside attributes, and "&#x27;" would have its "#" escaped below.
     text = html.escape(text, quote=False)
     return _MD_PUNCTUATION.sub(r"\\\1", text).replace("@", "&#64;")
@@ -42,7 +43,8 @@ def escape(text: str) -> str:
 
 def escape_html(text: str) -> str:
     """Text for inside an HTML block (``<summary>``), where markdown escapes would show literally."""
-    return html.escape(inert_references(" ".join(str(text).split())), quote=True).replace("@", "&#64;")
+    text = printable(" ".join(str(text).split()), one_line=True)
+    return html.escape(inert_references(text), quote=True).replace("@", "&#64;")
 
 
 def _row(name: str, where: str, s: Summary) -> str:
