@@ -2,7 +2,7 @@
 
 Not a test (it takes minutes); run it by hand::
 
-    .venv/bin/python tests/fuzz/limits.py [--map-mb 50] [--maps 10000] [--jobs 0]
+    .venv/bin/python tests/fuzz/limits.py [--map-mb 15] [--maps 10000] [--jobs 0]
 
 Each measurement runs ``cjm`` as a child process and reads the child's peak
 resident memory (``ru_maxrss``) from the operating system.
@@ -91,7 +91,7 @@ def many_maps(folder: Path, count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--map-mb", type=float, default=50)
+    parser.add_argument("--map-mb", type=float, default=15)
     parser.add_argument("--maps", type=int, default=10_000)
     parser.add_argument("--jobs", default="0")
     opts = parser.parse_args()
