@@ -209,6 +209,16 @@ def test_slugs_are_readable_in_every_script_and_placeholders_only_when_nothing_i
     assert slugify("— ? —", "stage") == "stage"
 
 
+def test_slugs_keep_words_whole_across_signs_and_apostrophes() -> None:
+    """Russian soft and hard signs come out of transliteration as apostrophes: they do not split the word."""
+    from cjmkit.authoring.importing import slugify
+
+    assert slugify("Поиск тура для семьи") == "poisk-tura-dlya-semi"
+    assert slugify("Подаёт объявление") == "podaet-obyavlenie"
+    assert slugify("Don't panic") == "dont-panic"
+    assert slugify("Customer’s view") == "customers-view"
+
+
 def test_an_embedding_example_in_an_html_code_block_is_not_a_diagram(cjm: Cjm, tmp_path: Path) -> None:
     bare_workspace(tmp_path)
     example = '```html\n<div class="mermaid">\njourney\n  title Example\n  section A\n    Task: 5: Me\n</div>\n```\n'

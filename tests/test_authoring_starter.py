@@ -156,3 +156,18 @@ def test_new_without_a_schema_in_the_workspace_points_at_the_published_one(cjm: 
     ws = copy_examples(tmp_path)
     assert cjm("new", "checkout", cwd=ws).exit_code == 0
     assert schema_target(ws / "journeys" / "checkout.cjm.yaml").startswith("https://")
+
+
+def test_imported_maps_start_with_a_schema_line_that_resolves(cjm: Cjm, tmp_path: Path) -> None:
+    assert cjm("init", cwd=tmp_path).exit_code == 0
+    diagram = "```mermaid\njourney\n  title Make tea\n  section Kitchen\n    Boil water: 3: Me\n```\n"
+    (tmp_path / "tea.md").write_text(diagram, encoding="utf-8")
+    assert cjm("import", "mermaid", "tea.md", "-o", "journeys/home/tea.cjm.yaml", cwd=tmp_path).exit_code == 0
+    res = cjm("export", "csv", "journeys/first-journey.cjm.yaml", "-o", "first.csv", cwd=tmp_path)
+    assert res.exit_code == 0, res.stderr
+    res = cjm("import", "csv", "first.csv", "--id", "second", cwd=tmp_path)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    for path in (tmp_path / "journeys" / "home" / "tea.cjm.yaml", tmp_path / "journeys" / "second.cjm.yaml"):
+        assert (path.parent / schema_target(path)).resolve() == tmp_path / "schemas" / "journey.schema.json"
+        assert path.read_text(encoding="utf-8").count("yaml-language-server") == 1
+    assert cjm("validate", cwd=tmp_path).exit_code == 0

@@ -321,3 +321,15 @@ def test_the_format_reference_explains_every_error_code() -> None:
     documented = set(re.findall(r"^\| (E\d{3}) \|", FORMAT_DOC.read_text(encoding="utf-8"), re.MULTILINE))
     assert sorted(codes - documented) == [], "codes used by cjm but not explained in docs/format.md"
     assert sorted(documented - codes) == [], "codes explained in docs/format.md that cjm never reports"
+
+
+def test_no_phrase_of_the_examples_is_split_by_a_comma_in_a_flow_list(journeys: dict[str, Journey]) -> None:
+    """`[Lists power, water and drainage constraints]` is two items: the second then starts in lower case."""
+    split = [
+        f"{name} {tp.id}: {item!r}"
+        for name, journey in journeys.items()
+        for _, _, _, tp in journey.iter_touchpoints()
+        for item in [*tp.actions, *tp.thoughts, *tp.feelings]
+        if item[:1].islower()
+    ]
+    assert split == []

@@ -94,6 +94,30 @@ stages:
     assert "no touchpoints yet" in svg_texts(svg)  # the empty stage still has its column
 
 
+@pytest.mark.parametrize("view", ["flow", "blueprint"])
+def test_text_that_looks_like_an_entity_is_drawn_as_written(view: str) -> None:
+    """Graphviz reads '&amp;' or '&copy;' in a label as a character: a map about HTML or law keeps its words."""
+    from render_helpers import journey_from_yaml
+
+    journey = journey_from_yaml(
+        """
+cjm: 1
+id: markup
+title: "Escaping &amp; in <b> tags, AT&T"
+stages:
+  - id: legal
+    name: "Legal &sect; 4"
+    touchpoints: [{id: notice, name: "Reads the &copy; notice"}]
+"""
+    )
+    dot = (flow_dot if view == "flow" else blueprint_dot)(journey, None)
+    for engine in ["embedded"] + (["system"] if shutil.which("dot") else []):
+        text = svg_texts(render_svg(dot, engine=engine))
+        assert "Escaping &amp; in <b> tags, AT&T" in text
+        assert "Legal &sect; 4" in text
+        assert "Reads the &copy;" in text
+
+
 def test_highlight_marks_added_removed_and_changed_items() -> None:
     journey, catalog = load_journey()
     dot = flow_dot(journey, catalog, {"booking": "changed", "tour-search": "added", "departure": "removed", "x": "odd"})

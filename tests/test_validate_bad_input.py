@@ -304,3 +304,5 @@ def test_missing_required_key_names_the_item(cjm: Cjm, write: Callable[..., Path
 def test_an_id_in_another_script_gets_a_transliterated_suggestion(cjm: Cjm, write: Callable[..., Path]) -> None:
     p = write("a.cjm.yaml", MINIMAL.replace("id: cart", "id: Корзина"))
     check(cjm, p, "error[E136]", "'Корзина' is not a valid id", "try 'korzina'")
+    p = write("b.cjm.yaml", MINIMAL.replace("id: cart", "id: Объявление"))
+    check(cjm, p, "error[E136]", "'Объявление' is not a valid id", "try 'obyavlenie'")

@@ -56,3 +56,21 @@ def test_cjm_reads_dates_quoted_or_not(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stdout
     journey = validate_file(path).journey
     assert journey is not None and journey.updated == dt.date(2026, 10, 14)
+
+
+def _dates_in(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [d for v in value.values() for d in _dates_in(v)]
+    if isinstance(value, list):
+        return [d for v in value for d in _dates_in(v)]
+    return [value] if isinstance(value, dt.date) else []
+
+
+def test_the_rule_docs_write_dates_quoted_in_their_examples() -> None:
+    """`cjm explain` and docs/rules.md show YAML people copy into their maps: its dates are quoted too."""
+    page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", page, flags=re.DOTALL)
+    assert len(blocks) > 20
+    dated = [b for b in blocks if re.search(r"^\s*(updated|measured|date):", b, flags=re.MULTILINE)]
+    assert dated, "no rule example with a date: the check below would prove nothing"
+    assert [d for b in dated for d in _dates_in(yaml.safe_load(b))] == []

@@ -50,7 +50,9 @@ def slugify(text: str, fallback: str = "item") -> str:
 
     # One Chinese character or Korean syllable is one syllable of the reading: keep them apart (zhi-fu).
     spaced = _SYLLABLE_SCRIPTS.sub(r" \g<0> ", text)
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(spaced).lower()).strip("-")[:60].strip("-")
+    # Apostrophes (and the Russian soft and hard signs, which transliterate to one) sit inside a word.
+    latin = anyascii(spaced).replace("'", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")[:60].strip("-")
     return slug or fallback
 
 

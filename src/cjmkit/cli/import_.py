@@ -74,15 +74,21 @@ def _run_import(
         sys.stdout.write("Nothing was written: the imported journey would not be valid.\n")
         raise typer.Exit(1)
     replaced = _journey_in(target, workspace) if force and not is_stdout(target) and target.is_file() else None
+    written = result.text
+    if not is_stdout(target):
+        # Like a map from 'cjm new': editors find the schema from the first line.
+        from cjmkit.authoring.editor_schema import schema_line, with_schema_line
+
+        written = with_schema_line(written, schema_line(target, workspace.root if workspace.config_path else None))
     try:
-        write_new(target, result.text, force=force)
+        write_new(target, written, force=force)
     except OSError as err:
         fail_usage(f"cannot write {display_path(target)}: {err.strerror or err}")
     note = sys.stderr if is_stdout(target) else sys.stdout  # '-o -': the journey itself is on standard output
     if replaced is None:
         note.write(f"created {display_path(target)} (journey '{result.journey_id}')\n")
     else:
-        _report_replaced(target, replaced, result.text, workspace)
+        _report_replaced(target, replaced, written, workspace)
     for line in result.notes:
         note.write(f"  note: {line}\n")
 

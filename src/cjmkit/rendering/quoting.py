@@ -19,14 +19,15 @@ def dot_string(text: str, justify: str = "n") -> str:
     """``text`` as a double-quoted DOT string that shows exactly ``text``.
 
     Backslashes are doubled (Graphviz reads ``\\N``, ``\\G``, ``\\l`` as escapes),
-    quotes are escaped, and line breaks become line breaks: centred (``justify="n"``)
-    or left-justified (``"l"``; every line then ends with one, as Graphviz wants).
+    ampersands are written ``&amp;`` (Graphviz reads ``&copy;`` or ``&amp;`` as one
+    character), quotes are escaped, and line breaks become line breaks: centred
+    (``justify="n"``) or left-justified (``"l"``; every line then ends with one, as Graphviz wants).
     """
     text = clean_lines(text)
     if text.startswith("\n"):
         # A label whose first line is empty crashes the built-in Graphviz when left-justified.
         text = " " + text
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", f"\\{justify}")
+    escaped = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"').replace("\n", f"\\{justify}")
     if justify != "n":
         escaped += f"\\{justify}"
     return f'"{escaped}"'

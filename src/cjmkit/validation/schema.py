@@ -118,7 +118,8 @@ _SLUG_STRIP = re.compile(r"[^a-z0-9_-]+")
 def slugify(text: str) -> str:
     from anyascii import anyascii  # an id to suggest for 'Поиск' is 'poisk'
 
-    return _SLUG_STRIP.sub("-", anyascii(text).strip().lower()).strip("-_") or "item"
+    # Apostrophes (and the Russian soft and hard signs, which transliterate to one) sit inside a word.
+    return _SLUG_STRIP.sub("-", anyascii(text).replace("'", "").strip().lower()).strip("-_") or "item"
 
 
 def _data_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:

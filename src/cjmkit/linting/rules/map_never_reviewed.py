@@ -23,7 +23,7 @@ Use instead:
 cjm: 1
 id: tour-booking
 title: Booking a bus tour
-updated: 2026-10-14
+updated: "2026-10-14"
 review_every: 90
 stages:
   - id: research

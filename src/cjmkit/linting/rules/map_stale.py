@@ -13,7 +13,7 @@ things. Keeping the map current on a regular cadence is part of using it.
 cjm: 1
 id: tour-booking
 title: Booking a bus tour
-updated: 2024-01-15
+updated: "2024-01-15"
 review_every: 90
 stages:
   - id: research
@@ -25,7 +25,7 @@ Use instead (after reviewing the map with the team):
 cjm: 1
 id: tour-booking
 title: Booking a bus tour
-updated: 2026-10-14
+updated: "2026-10-14"
 review_every: 90
 stages:
   - id: research
