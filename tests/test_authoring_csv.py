@@ -169,3 +169,22 @@ def test_export_of_an_invalid_journey_exits_1(cjm: Cjm, write: Callable[..., Pat
     res = cjm("export", "csv", "checkout.cjm.yaml", cwd=tmp_path)
     assert res.exit_code == 1
     assert "checkout.cjm.yaml:" in res.stderr and res.stdout == ""
+
+
+def test_an_imported_map_names_its_source_by_file_name_only(cjm: Cjm, tmp_path: Path) -> None:
+    """The header comment of an imported map never carries the importer's folders (it gets committed)."""
+    ws = copy_examples(tmp_path / "ws")
+    elsewhere = tmp_path / "home" / "alice" / "exports"
+    elsewhere.mkdir(parents=True)
+    sheet = elsewhere / "sheet.csv"
+    sheet.write_text(cjm("export", "csv", "journeys/tour-booking.cjm.yaml", cwd=ws).stdout, encoding="utf-8")
+    diagram = elsewhere / "flow.mmd"
+    diagram.write_text("journey\n  title Buying\n  section Look\n    Search: 3: Me\n", encoding="utf-8")
+    for args, target in (
+        (("import", "csv", str(sheet), "--id", "copy"), "copy.cjm.yaml"),
+        (("import", "mermaid", str(diagram)), "buying.cjm.yaml"),
+    ):
+        res = cjm(*args, "-o", f"journeys/{target}", cwd=ws)
+        assert res.exit_code == 0, res.stdout + res.stderr
+        text = (ws / "journeys" / target).read_text(encoding="utf-8")
+        assert "Imported from" in text and str(tmp_path) not in text and "alice" not in text

@@ -17,7 +17,7 @@ from cjmkit.authoring.csv_format import (
     split_list,
     unprotect_cell,
 )
-from cjmkit.authoring.importing import ImportResult, add_missing_definitions, finish
+from cjmkit.authoring.importing import ImportResult, add_missing_definitions, finish, source_name
 from cjmkit.diagnostics import Diagnostic, Severity
 from cjmkit.workspace import Workspace
 
@@ -247,7 +247,8 @@ def import_csv(
     data["stages"] = list(stages.values())
     result.journey_id = jid
     result.notes += add_missing_definitions(data, workspace)
-    comment = f"Imported from {shown} by cjm import csv.\nReview it, then run cjm fmt."
+    # Only the file's name goes into the map: the folder it was read from is the importer's machine.
+    comment = f"Imported from {source_name(shown)} by cjm import csv.\nReview it, then run cjm fmt."
     return finish(result, data, comment, shown, workspace, csv_column)
 
 

@@ -39,6 +39,11 @@ class ImportOptionError(Exception):
     """An option of the import names nothing in the source (a usage error)."""
 
 
+def source_name(shown: str) -> str:
+    """The file name of an import's source, as the map's header names it (never its folders)."""
+    return shown.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def slugify(text: str, fallback: str = "item") -> str:
     """``"Make tea!"`` -> ``make-tea``, ``"Поиск тура"`` -> ``poisk-tura``: a valid, readable id from free text.
 

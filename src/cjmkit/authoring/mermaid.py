@@ -27,6 +27,7 @@ from cjmkit.authoring.importing import (
     add_missing_definitions,
     finish,
     slugify,
+    source_name,
     unique_id,
 )
 from cjmkit.authoring.mermaid_source import Diagram, find_journeys
@@ -187,7 +188,8 @@ def import_mermaid(
     for persona in data.get("catalog", {}).get("personas", []):
         persona["name"] = names.get(persona["id"], persona["name"])
     header = (
-        f"Imported from the Mermaid diagram in {shown} by cjm import mermaid.\n"
+        # Only the file's name goes into the map: the folder it was read from is the importer's machine.
+        f"Imported from the Mermaid diagram in {source_name(shown)} by cjm import mermaid.\n"
         "Emotions are the diagram's scores minus 3. Add channels, owners, pain points and KPIs."
     )
     return finish(result, data, header, shown, workspace)
