@@ -50,6 +50,39 @@ COLUMNS: tuple[str, ...] = (
     "evidence",
 )
 
+#: Stage columns and the stage key each one holds.
+STAGE_COLUMNS = {
+    "stage_name": "name",
+    "stage_description": "description",
+    "stage_owner": "owner",
+    "stage_phase": "phase",
+    "stage_goal": "goal",
+    "stage_quotes": "quotes",
+}
+#: Touchpoint columns holding one touchpoint key each.
+TOUCHPOINT_COLUMNS = {
+    "touchpoint_name": "name",
+    **{
+        c: c
+        for c in (
+            "description",
+            "channel",
+            "owner",
+            "personas",
+            "actions",
+            "thoughts",
+            "feelings",
+            "emotion",
+            "desired_emotion",
+            "moment_of_truth",
+            "next",
+            "backstage",
+            "evidence",
+        )
+    },
+}
+#: Rating columns and the rating (measure, side) each one holds.
+RATING_COLUMNS = {f"{m}_{side}": (m, side) for m in ("importance", "performance") for side in ("customer", "company")}
 BACKSTAGE_FIELDS = ("team", "system", "process")
 PAIN_POINT_FIELDS = ("id", "severity", "description", "evidence")
 KPI_FIELDS = ("id", "name", "unit", "target", "current", "direction", "cadence", "owner", "description")

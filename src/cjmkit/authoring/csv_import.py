@@ -13,6 +13,7 @@ from cjmkit.authoring.csv_format import (
     COLUMNS,
     KPI_FIELDS,
     PAIN_POINT_FIELDS,
+    STAGE_COLUMNS,
     split_fields,
     split_list,
     unprotect_cell,
@@ -115,13 +116,8 @@ def _touchpoint(row: dict[str, str]) -> dict[str, Any]:
 
 def _stage(row: dict[str, str]) -> dict[str, Any]:
     stage: dict[str, Any] = {"id": row["stage"], "name": row.get("stage_name") or row["stage"]}
-    for col, key in (
-        ("stage_description", "description"),
-        ("stage_owner", "owner"),
-        ("stage_phase", "phase"),
-        ("stage_goal", "goal"),
-    ):
-        if row.get(col):
+    for col, key in STAGE_COLUMNS.items():
+        if key not in ("name", "quotes") and row.get(col):  # the name is set above, quotes are a list
             stage[key] = row[col]
     if row.get("stage_quotes"):
         stage["quotes"] = split_list(row["stage_quotes"])

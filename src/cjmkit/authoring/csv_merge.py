@@ -17,7 +17,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from cjmkit.authoring.csv_export import _stage_cells, _touchpoint_cells
-from cjmkit.authoring.csv_format import KPI_FIELDS, PAIN_POINT_FIELDS
+from cjmkit.authoring.csv_format import (
+    KPI_FIELDS,
+    PAIN_POINT_FIELDS,
+    RATING_COLUMNS,
+    STAGE_COLUMNS,
+    TOUCHPOINT_COLUMNS,
+)
 from cjmkit.authoring.csv_import import _RowError, _stage, _touchpoint, read_sheet
 from cjmkit.authoring.importing import ImportResult
 from cjmkit.authoring.yaml_edit import EditError, Path, YamlEdit
@@ -25,38 +31,6 @@ from cjmkit.diagnostics import Diagnostic, Severity
 from cjmkit.model.journey import Journey, Kpi, PainPoint, Ratings, Stage, Touchpoint
 from cjmkit.workspace import Workspace
 
-#: Stage columns and the stage key each one holds.
-STAGE_COLUMNS = {
-    "stage_name": "name",
-    "stage_description": "description",
-    "stage_owner": "owner",
-    "stage_phase": "phase",
-    "stage_goal": "goal",
-    "stage_quotes": "quotes",
-}
-#: Touchpoint columns holding one touchpoint key each.
-TOUCHPOINT_COLUMNS = {
-    "touchpoint_name": "name",
-    **{
-        c: c
-        for c in (
-            "description",
-            "channel",
-            "owner",
-            "personas",
-            "actions",
-            "thoughts",
-            "feelings",
-            "emotion",
-            "desired_emotion",
-            "moment_of_truth",
-            "next",
-            "backstage",
-            "evidence",
-        )
-    },
-}
-RATING_COLUMNS = {f"{m}_{side}": (m, side) for m in ("importance", "performance") for side in ("customer", "company")}
 #: The keys of a pain point and a KPI that the sheet carries (any other key of theirs is kept).
 ITEM_KEYS = {"pain_points": PAIN_POINT_FIELDS, "kpis": KPI_FIELDS}
 ITEM_MODELS: dict[str, type[BaseModel]] = {"pain_points": PainPoint, "kpis": Kpi}

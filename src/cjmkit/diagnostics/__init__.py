@@ -75,3 +75,17 @@ def format_loc(loc: tuple[str | int, ...] | list[str | int]) -> str:
 
 
 __all__ = ["Diagnostic", "Severity", "format_loc"]
+
+
+def numbered_repeats(names: list[str], separator: str) -> list[str]:
+    """``names`` with the second and later copies of a name numbered (``name#2``), so each is unique.
+
+    Machine-readable outputs key findings by such names (JUnit test cases, SARIF fingerprints);
+    two findings that share one would be shown as one.
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}{separator}{seen[name]}")
+    return out

@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 import sys
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Sequence
 from typing import IO
 
-from cjmkit.diagnostics import Diagnostic, Severity
+from cjmkit.diagnostics import Diagnostic, Severity, numbered_repeats
 
 # What XML 1.0 does not allow in a document: C0 controls but tab, newline and
 # carriage return; lone surrogates; U+FFFE and U+FFFF.
@@ -46,12 +45,7 @@ def _case_names(found: Sequence[Diagnostic]) -> list[str]:
     for d in found:
         name = f"{d.label} at line {d.line}" if d.line else d.label
         names.append(xml_safe(f"{name} ({d.key_path})" if d.key_path else name))
-    seen: Counter[str] = Counter()
-    out = []
-    for name in names:
-        seen[name] += 1
-        out.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
-    return out
+    return numbered_repeats(names, " #")
 
 
 def to_junit(

@@ -15,14 +15,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from cjmkit.diagnostics import Diagnostic
+from cjmkit.diagnostics import Diagnostic, numbered_repeats
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -127,12 +126,7 @@ def _fingerprints(diags: Sequence[Diagnostic], uris: Sequence[str]) -> list[str]
     bases = [
         f"{uri}:{d.code}:{d.item_id or ''}:{_INDEX.sub('', d.key_path)}" for d, uri in zip(diags, uris, strict=True)
     ]
-    seen: Counter[str] = Counter()
-    out = []
-    for base in bases:
-        seen[base] += 1
-        out.append(base if seen[base] == 1 else f"{base}:{seen[base]}")
-    return out
+    return numbered_repeats(bases, ":")
 
 
 def to_sarif(
