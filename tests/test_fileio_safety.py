@@ -113,6 +113,8 @@ def test_dash_output_is_standard_output(cjm: Cjm, ws: Path, args: tuple[str, ...
     assert res.exit_code in (0, 1), res.stdout + res.stderr
     assert not (ws / "-").exists()
     assert res.stdout.strip()
+    # The output itself is the confirmation: no note claims a file named '-' was written.
+    assert " -\n" not in res.stderr and " - " not in res.stderr, res.stderr
 
 
 def test_a_folder_is_never_replaced(tmp_path: Path) -> None:

@@ -77,7 +77,6 @@ def new(
         write_new(target, text, force=force)
     except OSError as err:
         fail_usage(f"cannot write {display_path(target)}: {err.strerror or err}")
-    # With '-o -' the journey itself is on standard output: the note goes beside it.
-    (sys.stderr if is_stdout(target) else sys.stdout).write(
-        f"created {display_path(target)} from the '{chosen.name}' template\n"
-    )
+    # With '-o -' the journey itself is on standard output, and is its own confirmation.
+    if not is_stdout(target):
+        sys.stdout.write(f"created {display_path(target)} from the '{chosen.name}' template\n")

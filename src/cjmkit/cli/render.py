@@ -125,8 +125,10 @@ def render(
     except (RenderError, TemplateProblem) as err:
         fail_usage(str(err))
     _write(data, output)
-    if output is not None:
-        sys.stderr.write(f"Wrote {output}\n")
+    from cjmkit.fileio import is_stdout
+
+    if output is not None and not is_stdout(output):
+        sys.stderr.write(f"wrote {output}\n")
 
 
 def _render_site(path: Path | None, out: Path, engine: str, template_dir: Path | None) -> None:
@@ -175,5 +177,5 @@ def _render_site(path: Path | None, out: Path, engine: str, template_dir: Path |
 
         diags = [d for r in result.invalid for d in r.diagnostics]
         diag_output.write_text(diags, len(files), sys.stderr)
-    sys.stderr.write(f"Wrote {result.pages} journey page(s) and the index to {out}/index.html\n")
+    sys.stderr.write(f"wrote {result.pages} journey page(s) and the index to {out}/index.html\n")
     raise typer.Exit(1 if result.invalid or result.skipped else 0)
