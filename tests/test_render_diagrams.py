@@ -248,7 +248,11 @@ def test_a_crash_inside_the_builtin_graphviz_is_a_render_error_and_the_next_draw
     # trap; after other drawings in the same process its memory is laid out differently and it may
     # not, so the test starts from a fresh engine, as a new cjm process does.
     _embedded_backend.cache_clear()
-    with pytest.raises(RenderError, match="built-in Graphviz failed"):
+    with pytest.raises(RenderError, match="built-in Graphviz failed") as caught:
         render('digraph { graph [label="\\nx"]; a }', "svg", engine="embedded")
         render('digraph { graph [labelloc=t, labeljust=l, label="\\nx"]; a }', "svg", engine="embedded")
+    # The remedy comes before the engine's own words, which mean nothing to a map's author.
+    message = str(caught.value)
+    assert message.index("--engine system") < message.index("Technical detail")
+    assert "apt-get install graphviz" in message
     assert "b" in svg_texts(render_svg("digraph { b }", "embedded"))

@@ -173,6 +173,11 @@ def _render_embedded(dot_source: str, fmt: str) -> bytes:
     except Exception as err:
         # The WebAssembly itself stopped (a trap: a bug of Graphviz on this input); same remedy.
         _embedded_backend.cache_clear()
+        # Say what to do first; the engine's own first line goes last, for a bug report.
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise RenderError(f"the built-in Graphviz failed on this diagram ({first}); try --engine system") from err
+        raise RenderError(
+            "the built-in Graphviz failed on this diagram (a fault inside Graphviz, not in the map). "
+            f"Draw it with the system Graphviz: {INSTALL_HINT}, then add --engine system. "
+            f"Technical detail: {first}"
+        ) from err
     return out
