@@ -161,6 +161,8 @@ def test_of_several_diagrams_the_one_asked_for_is_imported_and_the_others_are_na
     by_title = cjm("import", "mermaid", "several.md", "--title", "baking at NIGHT", "-o", "t.cjm.yaml", cwd=tmp_path)
     assert by_title.exit_code == 0, by_title.stderr
     assert (tmp_path / "second.cjm.yaml").read_text() == (tmp_path / "t.cjm.yaml").read_text()
+    # The user chose: no note about the diagrams they did not ask for.
+    assert "warning" not in second.stderr and "warning" not in by_title.stderr, second.stderr + by_title.stderr
     baking = validate_file(tmp_path / "t.cjm.yaml").journey
     assert baking is not None and [tp.name for _, _, _, tp in baking.iter_touchpoints()] == [
         "Mixes the dough",
@@ -171,6 +173,17 @@ def test_of_several_diagrams_the_one_asked_for_is_imported_and_the_others_are_na
         res = cjm("import", "mermaid", "several.md", *wrong, "-o", "x.cjm.yaml", cwd=tmp_path)
         assert res.exit_code == 2 and "'Buying bread'" in res.stderr, res.stderr
         assert "Traceback" not in res.stderr and not (tmp_path / "x.cjm.yaml").exists()
+
+
+def test_a_title_that_several_diagrams_share_imports_the_first_and_says_so(cjm: Cjm, tmp_path: Path) -> None:
+    twice = "```mermaid\njourney\n  title Same\n  section A\n    One: 1: me\n```\n\n"
+    twice += "```mermaid\njourney\n  title Same\n  section B\n    Two: 2: me\n```\n"
+    (tmp_path / "twice.md").write_text(twice, encoding="utf-8")
+    res = cjm("import", "mermaid", "twice.md", "--title", "Same", "-o", "same.cjm.yaml", cwd=tmp_path)
+    assert res.exit_code == 0, res.stderr
+    assert "2 journey diagrams of twice.md have that title" in res.stderr and "--index N" in res.stderr
+    journey = validate_file(tmp_path / "same.cjm.yaml").journey
+    assert journey is not None and [tp.name for _, _, _, tp in journey.iter_touchpoints()] == ["One"]
 
 
 def test_keywords_follow_mermaids_journey_grammar(cjm: Cjm, tmp_path: Path) -> None:

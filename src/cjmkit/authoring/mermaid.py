@@ -55,27 +55,35 @@ def _listing(diagrams: list[Diagram]) -> str:
 def choose_diagram(
     diagrams: list[Diagram], index: int | None, title: str | None, shown: str
 ) -> tuple[Diagram, str | None]:
-    """The diagram asked for (the first by default), and a warning naming the others when there are several."""
+    """The diagram asked for (the first by default), and a warning when the choice was not the user's.
+
+    With no --index or --title and several diagrams, the warning names the others; a --title
+    that several diagrams share warns too. A choice the user made unambiguously needs no note.
+    """
     if index is not None:
         if not 1 <= index <= len(diagrams):
             raise DiagramChoiceError(
                 f"--index {index}: {shown} has {len(diagrams)} journey diagram(s): {_listing(diagrams)}"
             )
-        chosen = diagrams[index - 1]
-    elif title is not None:
+        return diagrams[index - 1], None
+    if title is not None:
         matching = [d for d in diagrams if d.title.casefold() == title.strip().casefold()]
         if not matching:
             raise DiagramChoiceError(
                 f"--title '{title}': no journey diagram of {shown} has that title; it has: {_listing(diagrams)}"
             )
-        chosen = matching[0]
-    else:
-        chosen = diagrams[0]
+        if len(matching) == 1:
+            return matching[0], None
+        number = diagrams.index(matching[0]) + 1
+        return matching[0], (
+            f"--title '{title}': {len(matching)} journey diagrams of {shown} have that title: "
+            f"{_listing(diagrams)}; imported number {number}. Choose another with --index N."
+        )
+    chosen = diagrams[0]
     if len(diagrams) == 1:
         return chosen, None
-    number = diagrams.index(chosen) + 1
     return chosen, (
-        f"{shown} has {len(diagrams)} journey diagrams: {_listing(diagrams)}; imported number {number}. "
+        f"{shown} has {len(diagrams)} journey diagrams: {_listing(diagrams)}; imported number 1. "
         "Choose another with --index N or --title TITLE."
     )
 
