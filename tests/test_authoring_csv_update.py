@@ -191,3 +191,112 @@ def test_mermaid_force_lists_what_replacing_the_journey_loses(cjm: Cjm, ws: Path
     assert res.stdout.startswith(f"replaced {TOUR} (journey ")
     assert 'opportunity add-filters "Add filters by country, price and length to the tour page" removed' in res.stdout
     assert "created" not in res.stdout
+
+
+def _block(text: str, first: str, end: str) -> str:
+    """The lines of ``text`` from the line holding ``first`` up to (not including) the line holding ``end``."""
+    start = text.index(first)
+    start = text.rindex("\n", 0, start) + 1
+    stop = text.rindex("\n", 0, text.index(end, start)) + 1
+    return text[start:stop]
+
+
+def test_a_touchpoint_moved_to_another_stage_keeps_its_comments_and_keys(cjm: Cjm, ws: Path) -> None:
+    # What the sheet does not carry (a comment, an x- key, the evidence list) moves with the touchpoint.
+    path = ws / TOUR
+    path.write_text(
+        path.read_text()
+        .replace(
+            "      - id: itinerary-login\n",
+            "      # Seen in every survey since 2021.\n      - id: itinerary-login\n        x-jira: WEB-412\n",
+        )
+        .replace("emotion: -1\n        desired_emotion: 1\n", "emotion: -1  # low\n        desired_emotion: 1\n")
+    )
+    before = path.read_text()
+    rows = _export(cjm, ws, TOUR)
+    login = next(r for r in rows if r["touchpoint"] == "itinerary-login")
+    rows.remove(login)
+    login.update({k: v for k, v in rows[0].items() if k.startswith("stage")})
+    on_tour = next(r for r in rows if r["stage"] == "on-tour")
+    login.update({k: v for k, v in on_tour.items() if k.startswith("stage")})
+    login["emotion"] = "0"
+    rows.insert(rows.index(on_tour), login)  # first in 'On tour', before 'departure'
+    _write_sheet(ws / "sheet.csv", rows)
+
+    res = cjm("import", "csv", "sheet.csv", "-o", TOUR, "--update", cwd=ws)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    after = path.read_text()
+    moved = _block(before, "# Seen in every survey", "  - id: on-tour").rstrip("\n") + "\n"  # the blank line stays
+    assert moved.endswith("evidence: [survey-2021]\n")
+    expected = before.replace(moved, "").replace(
+        "    touchpoints:\n      - id: departure\n",
+        "    touchpoints:\n" + moved.rstrip("\n").replace("emotion: -1  # low", "emotion: 0  # low") + "\n"
+        "      - id: departure\n",
+    )
+    assert after == expected
+    assert comments(after) == comments(before)
+    assert cjm("validate", TOUR, cwd=ws).exit_code == 0
+
+
+def test_a_renamed_stage_keeps_its_touchpoints_as_written(cjm: Cjm, ws: Path) -> None:
+    # A new stage id in the sheet is a new stage; the touchpoints it takes over move with every line.
+    path = ws / TOUR
+    path.write_text(path.read_text().replace("- id: review-request\n", "- id: review-request  # asked by e-mail\n"))
+    before = path.read_text()
+    rows = _export(cjm, ws, TOUR)
+    for row in rows:
+        if row["stage"] == "after-the-trip":
+            row["stage"], row["stage_name"] = "follow-up", "Follow-up"
+    _write_sheet(ws / "sheet.csv", rows)
+
+    res = cjm("import", "csv", "sheet.csv", "-o", TOUR, "--update", cwd=ws)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    after = path.read_text()
+    touchpoint = _block(before, "      - id: review-request", "  - id: leaving")
+    assert "owner: marketing" in touchpoint and "review-rate" in touchpoint
+    assert touchpoint.rstrip("\n") in after
+    assert "  - id: follow-up\n    name: Follow-up\n" in after and "after-the-trip" not in after
+    assert comments(after) == comments(before)
+    assert cjm("validate", TOUR, cwd=ws).exit_code == 0
+
+
+def test_touchpoints_swapped_between_stages_and_a_stage_emptied_lose_nothing(cjm: Cjm, ws: Path) -> None:
+    before = (ws / TOUR).read_text()
+    rows = _export(cjm, ws, TOUR)
+    stage_cells = {r["stage"]: {k: v for k, v in r.items() if k.startswith("stage")} for r in rows}
+    by_id = {r["touchpoint"]: r for r in rows if r["touchpoint"]}
+    by_id["newsletter"].update(stage_cells["on-tour"])  # research <-> on tour
+    by_id["departure"].update(stage_cells["research"])
+    by_id["confirmation-email"].update(stage_cells["booking"])  # 'Before the trip' is left with none
+    by_id["itinerary-login"].update(stage_cells["booking"])
+    order = ["departure", "tour-search", "booking-form", "confirmation-email", "itinerary-login", "newsletter"]
+    rows.sort(key=lambda r: order.index(r["touchpoint"]) if r["touchpoint"] in order else len(order))
+    empty = {**stage_cells["before-the-trip"], **{k: "" for k in rows[0] if not k.startswith(("stage", "journey"))}}
+    rows.insert(5, {**rows[0], **empty})
+    rows.sort(key=lambda r: list(stage_cells).index(r["stage"]))  # stable: stages in the journey's order
+    _write_sheet(ws / "sheet.csv", rows)
+
+    res = cjm("import", "csv", "sheet.csv", "-o", TOUR, "--update", cwd=ws)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    after = (ws / TOUR).read_text()
+    assert comments(after) == comments(before)
+    for first, end in [
+        ("      - id: newsletter", "      - id: tour-search"),
+        ("      - id: departure", "  - id: after-the-trip"),
+        ("      - id: confirmation-email", "      - id: itinerary-login"),
+        ("      - id: itinerary-login", "  - id: on-tour"),
+    ]:
+        assert _block(before, first, end).rstrip("\n") in after, first
+    assert '    quotes: ["I had to log in three times to find my itinerary."]\n    touchpoints: []\n' in after
+    check = cjm("export", "csv", TOUR, cwd=ws)
+    placed = [(r["stage"], r["touchpoint"]) for r in csv.DictReader(io.StringIO(check.stdout))]
+    assert placed[:7] == [
+        ("research", "departure"),
+        ("research", "tour-search"),
+        ("booking", "booking-form"),
+        ("booking", "confirmation-email"),
+        ("booking", "itinerary-login"),
+        ("before-the-trip", ""),
+        ("on-tour", "newsletter"),
+    ]
+    assert cjm("validate", TOUR, cwd=ws).exit_code == 0

@@ -189,7 +189,7 @@ def merge_csv(
         problem("the CSV has no rows with a stage", 1)
         return result
     # The sheet, stage by stage: the first row of each stage and its touchpoint rows.
-    sheet_stages: dict[str, tuple[dict[str, str], list[tuple[int, dict[str, str]]]]] = {}
+    sheet_stages: Sheet = {}
     for line, row in rows:
         tps = sheet_stages.setdefault(row["stage"], (row, []))[1]
         if row.get("touchpoint"):
@@ -207,11 +207,14 @@ def merge_csv(
     edit = YamlEdit(journey_text)
     merger = _Merger(edit, data, header)
     try:
-        _merge_stages(merger, journey, data, sheet_stages)
+        moved = moved_touchpoints(journey, sheet_stages)
+        _merge_stages(merger, journey, data, sheet_stages, moved)
         first_row = rows[0][1]
         if "journey_title" in header and first_row.get("journey_title") and first_row["journey_title"] != journey.title:
             merger.put((), data, "title", first_row["journey_title"], Journey)
         result.text = edit.text()
+        if moved:
+            result.text = _move_touchpoints(result.text, sheet_stages, moved)
     except EditError as err:
         problem(f"cjm cannot merge the sheet into the journey without rewriting it: {err}")
         return result
@@ -263,53 +266,110 @@ def _problems_in_sheet(
     return out
 
 
-def _merge_stages(
-    merger: _Merger,
-    journey: Journey,
-    data: dict[str, Any],
-    sheet: dict[str, tuple[dict[str, str], list[tuple[int, dict[str, str]]]]],
-) -> None:
+Sheet = dict[str, tuple[dict[str, str], list[tuple[int, dict[str, str]]]]]
+
+
+def moved_touchpoints(journey: Journey, sheet: Sheet) -> set[str]:
+    """The touchpoints the sheet puts in another stage than the journey does."""
+    home = {tp.id: stage.id for stage in journey.stages for tp in stage.touchpoints}
+    placed = {row["touchpoint"]: sid for sid, (_, tps) in sheet.items() for _, row in tps}
+    return {tid for tid, sid in placed.items() if home.get(tid, sid) != sid}
+
+
+def _merge_stages(merger: _Merger, journey: Journey, data: dict[str, Any], sheet: Sheet, moved: set[str]) -> None:
+    """The sheet's edits, made in place. A touchpoint the sheet ``moved`` to another stage is
+    updated where it stands, and the stage it leaves stays: :func:`_move_touchpoints` then
+    moves its lines, comments and all, so nothing the sheet does not carry is lost."""
     edit = merger.edit
     old_ids = [s.id for s in journey.stages]
     new_ids = list(sheet)
-    if not any(i in new_ids for i in old_ids):
-        edit.set(("stages",), [_new_stage(first, tps) for first, tps in sheet.values()])
+    rows = {row["touchpoint"]: row for _, tps in sheet.values() for _, row in tps}
+    if not moved and not any(i in new_ids for i in old_ids):
+        edit.set(("stages",), [_new_stage(first, tps, moved) for first, tps in sheet.values()])
         return
     for i, sid in enumerate(old_ids):
-        if sid not in new_ids:
+        if sid in new_ids:
+            continue
+        stage = journey.stages[i]
+        if not any(tp.id in moved for tp in stage.touchpoints):
             edit.remove(("stages", i))
+            continue
+        for j, tp in enumerate(stage.touchpoints):  # the stage goes once they have moved out
+            if tp.id in moved:
+                merger.touchpoint(("stages", i, "touchpoints", j), data["stages"][i]["touchpoints"][j], tp, rows[tp.id])
     for k, (sid, (first, tps)) in enumerate(sheet.items()):
         if sid not in old_ids:
-            edit.insert_item(("stages",), _Merger._slot(old_ids, new_ids, k), _new_stage(first, tps))
+            edit.insert_item(("stages",), _Merger._slot(old_ids, new_ids, k), _new_stage(first, tps, moved))
             continue
         i = old_ids.index(sid)
         stage, raw = journey.stages[i], data["stages"][i]
         merger.stage(("stages", i), raw, stage, journey, first)
         old_tps = [tp.id for tp in stage.touchpoints]
         new_tps = [row["touchpoint"] for _, row in tps]
-        kept = [t for t in old_tps if t in new_tps]
+        kept = [t for t in old_tps if t in new_tps or t in moved]
         base: Path = ("stages", i, "touchpoints")
         if not kept:
-            fresh = [canonical(_touchpoint(row), Touchpoint) for _, row in tps]
+            fresh = [canonical(_touchpoint(row), Touchpoint) for _, row in tps if row["touchpoint"] not in moved]
             merger.put(("stages", i), raw, "touchpoints", fresh or ([] if old_tps else None), Stage)
             continue
         for j, tid in enumerate(old_tps):
-            if tid not in new_tps:
+            if tid in moved:
+                merger.touchpoint((*base, j), raw["touchpoints"][j], stage.touchpoints[j], rows[tid])
+            elif tid not in new_tps:
                 edit.remove((*base, j))
         for k2, (_, row) in enumerate(tps):
             tid = row["touchpoint"]
+            if tid in moved:
+                continue
             if tid in old_tps:
                 j = old_tps.index(tid)
                 merger.touchpoint((*base, j), raw["touchpoints"][j], stage.touchpoints[j], row)
             else:
-                slot = _Merger._slot(old_tps, new_tps, k2)
-                # (a touchpoint moved to another stage is removed from one and added to the other)
-                edit.insert_item(base, slot, canonical(_touchpoint(row), Touchpoint))
+                edit.insert_item(base, _Merger._slot(old_tps, new_tps, k2), canonical(_touchpoint(row), Touchpoint))
 
 
-def _new_stage(first: dict[str, str], tps: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
+def _move_touchpoints(text: str, sheet: Sheet, moved: set[str]) -> str:
+    """``text`` with each moved touchpoint's lines (its comments and every key) in the stage the
+    sheet puts it in, in the sheet's order; a stage the sheet no longer has goes."""
+    from cjmkit.loader import parse
+
+    data = parse(text).data
+    edit = YamlEdit(text)
+    stage_ids = [s["id"] for s in data["stages"]]
+    lists = [[tp["id"] for tp in s.get("touchpoints") or []] for s in data["stages"]]
+    lines = {
+        tid: edit.item_lines(("stages", i, "touchpoints", j))
+        for i, ids in enumerate(lists)
+        for j, tid in enumerate(ids)
+        if tid in moved
+    }
+    for i, sid in enumerate(stage_ids):
+        base: Path = ("stages", i, "touchpoints")
+        if sid not in sheet:
+            edit.remove(("stages", i))
+            continue
+        order = [row["touchpoint"] for _, row in sheet[sid][1]]
+        incoming = [t for t in order if t in moved and t not in lists[i]]
+        staying = [t for t in lists[i] if t not in moved]
+        leaving = [j for j, t in enumerate(lists[i]) if t in moved]
+        if not staying:
+            if incoming or leaving:
+                through = max((edit.item_span((*base, j))[1] for j in leaving), default=None)
+                edit.replace_list_with_lines(base, [lines[t] for t in incoming], through)
+            continue
+        for j in leaving:
+            edit.take_item((*base, j))
+        for k, tid in enumerate(order):
+            if tid in incoming:
+                after = next((t for t in order[k + 1 :] if t in staying), None)
+                edit.insert_item_lines(base, None if after is None else lists[i].index(after), lines[tid])
+    return edit.text()
+
+
+def _new_stage(first: dict[str, str], tps: list[tuple[int, dict[str, str]]], moved: set[str]) -> dict[str, Any]:
+    """A stage the sheet adds, with its new touchpoints (those it moves in come after, as they are)."""
     stage = _stage(first)
-    stage["touchpoints"] = [_touchpoint(row) for _, row in tps]
+    stage["touchpoints"] = [_touchpoint(row) for _, row in tps if row["touchpoint"] not in moved]
     if not stage["touchpoints"]:
         del stage["touchpoints"]
     return canonical(stage, Stage)

@@ -570,6 +570,97 @@ class YamlEdit:
             line_start = self._line_start(line_start - 1)
         self._splice(line_start, end, "")
 
+    # ------------------------------------------------------------ moving list items as text
+
+    def item_span(self, path: Path) -> tuple[int, int, int]:
+        """Where the block list item at ``path`` stands as whole lines: (start, end, indent of its dash).
+
+        The comment lines right above it at its dash's indent, and those right after it indented
+        deeper, are its own: they move with it.
+        """
+        parent = self.node(path[:-1])
+        node = self.node(path)
+        if parent.kind != "seq" or parent.flow or parent.in_flow:
+            raise EditError(f"{'.'.join(map(str, path))} is not an item of a block list")
+        dash = self._dash(node)
+        start = self._line_start(dash)
+        if self.body[start:dash].strip():
+            raise EditError("the item does not start its own line")
+        indent = dash - start
+        while start > 0:
+            above = self._line_start(start - 1)
+            line = self.body[above : self._line_end(above)]
+            if not (line.lstrip().startswith("#") and len(line) - len(line.lstrip()) == indent):
+                break
+            start = above
+        end = self._after_line(self._end(node))
+        while end < len(self.body):
+            line = self.body[end : self._line_end(end)]
+            if not (line.lstrip().startswith("#") and len(line) - len(line.lstrip()) > indent):
+                break
+            end = self._after_line(end)
+        return start, end, indent
+
+    def item_lines(self, path: Path) -> list[str]:
+        """The lines of the block list item at ``path`` (see :meth:`item_span`), its dash at column 0."""
+        start, end, indent = self.item_span(path)
+        lines = [line.rstrip("\r") for line in self.body[start:end].split("\n")]
+        if lines and lines[-1] == "":
+            lines.pop()
+        return [line[indent:] if line[:indent].strip() == "" else line.lstrip() for line in lines]
+
+    def take_item(self, path: Path) -> None:
+        """Remove the item at ``path`` with the lines :meth:`item_span` gives it (another item of the list stays)."""
+        start, end, _ = self.item_span(path)
+        blank_before = start > 0 and self._blank_line_at(self._line_start(start - 1))
+        if blank_before and self._blank_line_at(end):
+            end = self._after_line(end)  # the blank line that set the item apart goes with it
+        self._splice(start, end, "")
+
+    def _pad(self, lines: list[str], indent: int) -> str:
+        return self._lines([" " * indent + line if line.strip() else "" for line in lines])
+
+    def insert_item_lines(self, path: Path, before: int | None, lines: list[str]) -> None:
+        """Put item ``lines`` (dash at column 0) into the block list at ``path``.
+
+        They go right before item ``before`` and its comments, or after the last item (None).
+        """
+        node = self.node(path)
+        if node.kind != "seq" or node.flow or node.in_flow or not node.values:
+            raise EditError(f"{'.'.join(map(str, path))} is not a block list with items")
+        start, end, indent = self.item_span((*path, len(node.values) - 1 if before is None else before))
+        at = end if before is None else start
+        text = self._pad(lines, indent) + self.style.nl
+        if at == len(self.body) and not self.body.endswith("\n"):
+            text = self.style.nl + self._pad(lines, indent)
+        self._splice(at, at, text)
+
+    def replace_list_with_lines(self, path: Path, items: list[list[str]], through: int | None = None) -> None:
+        """Make the value of key ``path`` (a list, empty or not, or nothing) a block list of ``items``.
+
+        ``through``: where the text the list leaves behind ends, when it is longer than the value
+        (its last item's trailing comments, as :meth:`item_span` counts them).
+        """
+        mapping = self.node(path[:-1])
+        found = mapping.child(path[-1])
+        if mapping.kind != "map" or mapping.flow or mapping.in_flow:
+            raise EditError(f"{'.'.join(map(str, path[:-1]))} is not a block mapping")
+        if found is None:
+            indent = self._indent_of(mapping.keys[0])
+            head = spell_scalar(str(path[-1]), quote=self.style.quote) + ":"
+            nested = [" " * self.style.seq_indent + line if line.strip() else "" for item in items for line in item]
+            self._insert_lines(mapping, None, self._pad([head, *nested], indent))
+            return
+        key = mapping.keys[found[0]]
+        indent = self._indent_of(key) + self.style.seq_indent
+        body = [line for item in items for line in item]
+        text = self.body[key.start : key.end] + ":" + (self.style.nl + self._pad(body, indent) if body else " []")
+        end = self._end(found[1])
+        if through is not None and through > end:
+            end = through
+            text += self.style.nl
+        self._splice(key.start, end, text)
+
     def _blank_line_at(self, pos: int) -> bool:
         if pos >= len(self.body):
             return False
