@@ -178,6 +178,20 @@ def test_site_renders_every_example_with_relative_links(cjm, tmp_path: Path) -> 
     assert (out / "journeys" / "tour-booking.html").read_text(encoding="utf-8").count("../index.html") == 1
 
 
+def test_site_names_each_map_by_its_path_in_the_workspace_not_the_builders_folders(cjm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ws = tmp_path / "alices-laptop" / "checkout" / "ws"
+    shutil.copytree(EXAMPLES, ws)
+    (ws / "journeys" / "broken.cjm.yaml").write_text("cjm: 1\nid: broken\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    res = cjm("render", "--site", "site", "--engine", "embedded", str(ws), cwd=elsewhere)
+    assert res.exit_code in (0, 1), res.stderr
+    index = (elsewhere / "site" / "index.html").read_text(encoding="utf-8")
+    assert "journeys/tour-booking.cjm.yaml" in index and "journeys/broken.cjm.yaml" in index
+    for page in (elsewhere / "site").rglob("*.html"):
+        assert "alices-laptop" not in page.read_text(encoding="utf-8"), page
+
+
 def test_template_dir_overrides_the_report(cjm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "report.html.j2").write_text(
         '{% extends "base.html.j2" %}{% block body %}<h1>ACME {{ j.title }}</h1>{% endblock %}', encoding="utf-8"

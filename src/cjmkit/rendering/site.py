@@ -79,6 +79,7 @@ class _Page:
     row: dict[str, Any] | None = None
     load: dict[str, facts.TeamLoad] = field(default_factory=dict)
     title: str = ""
+    shown: str = ""  # the path as the published site names it
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,11 @@ class _PageTask:
 def _build_page(task: _PageTask) -> _Page:
     """Validate one journey and render its page; runs in a worker process for large workspaces."""
     fr = validate_file(task.path, task.workspace)
+    # The site is shared: it names each map by its path in the workspace, never by the folders
+    # of the machine that built it.
+    shown = shown_source(task.path, task.workspace.root if task.workspace.config_path else None)
     if fr.journey is None or fr.catalog is None or not fr.valid:
-        return _Page(fr.path, fr.diagnostics, fr.journey_id)
+        return _Page(fr.path, fr.diagnostics, fr.journey_id, shown=shown)
     journey, catalog = fr.journey, fr.catalog
     html = html_report(
         journey,
@@ -105,16 +109,17 @@ def _build_page(task: _PageTask) -> _Page:
         today=task.today,
         lint=lint_findings(journey, fr.document, catalog, task.lint),
         home="../index.html",
-        source=shown_source(task.path, task.workspace.root if task.workspace.config_path else None),
+        source=shown,
     )
     return _Page(
         fr.path,
         fr.diagnostics,
         journey.id,
         html,
-        _summary(journey, Names(catalog), fr.path, task.today),
+        _summary(journey, Names(catalog), shown, task.today),
         facts.team_load([journey]),
         journey.title,
+        shown,
     )
 
 
@@ -145,9 +150,11 @@ def write_site(
     seen: dict[str, str] = {}
     settings = lint_settings(workspace, today)
     tasks = [_PageTask(path, workspace, engine, template_dir, today, settings) for path in files]
+    listed_invalid: list[dict[str, Any]] = []
     for i, page in enumerate(map_files(_build_page, tasks, jobs)):
         if page.html is None or page.row is None or page.journey_id is None:
             result.invalid.append(FileResult(page.path, page.diagnostics, journey_id=page.journey_id))
+            listed_invalid.append({"path": page.shown, "diagnostics": page.diagnostics})
         elif page.journey_id in seen:
             result.skipped.append(
                 f"{page.path}: journey id '{page.journey_id}' is already used by {seen[page.journey_id]}"
@@ -179,7 +186,7 @@ def write_site(
         write_atomic(out / "teams" / slug_file(team_id), html)
     index = render_template(
         "site_index.html.j2",
-        {"rows": rows, "teams": teams, "invalid": result.invalid, "today": today},
+        {"rows": rows, "teams": teams, "invalid": listed_invalid, "today": today},
         template_dir,
     )
     write_atomic(out / "index.html", index)
