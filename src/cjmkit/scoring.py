@@ -367,3 +367,25 @@ QUADRANTS = {
 def quadrant_of(factors: Mapping[str, float]) -> str:
     """quick win (high value, low effort), big bet, fill-in (low value, low effort) or money pit."""
     return QUADRANTS[(factors["value"] >= 3, factors["effort"] < 3)]
+
+
+def rank_key(
+    priority: int | None, value: float | None, severities: list[int], opp_id: str, journey_id: str = ""
+) -> tuple[int, int, int, float, int, int, str, str]:
+    """The order of a backlog: a manual ``priority`` first (lowest number first), then the higher
+    score, unscored last; ties by the worst severity of the pain points addressed, then by how many
+    of them have it, then by id (and journey id, for the same id in two journeys).
+
+    ``severities`` are the addressed pain points' ranks, 1 (low) .. 4 (critical), 0 unprioritised.
+    """
+    worst = max(severities, default=0)
+    return (
+        0 if priority is not None else 1,
+        priority or 0,
+        0 if value is not None else 1,
+        -(value or 0.0),
+        -worst,
+        -severities.count(worst) if worst else 0,
+        opp_id,
+        journey_id,
+    )
