@@ -355,7 +355,7 @@ def score(model: ScoringModel, values: Mapping[str, float]) -> Score:
     return Score(value, factors, quadrant)
 
 
-#: Value-effort quadrants: high value is 3 or more of 5, low effort is below 3.
+#: Value-effort quadrants: the lines sit at 2.5 (on whole numbers: high value is 3 or more, low effort 2 or less).
 QUADRANTS = {
     (True, True): "quick win",
     (True, False): "big bet",
@@ -366,7 +366,7 @@ QUADRANTS = {
 
 def quadrant_of(factors: Mapping[str, float]) -> str:
     """quick win (high value, low effort), big bet, fill-in (low value, low effort) or money pit."""
-    return QUADRANTS[(factors["value"] >= 3, factors["effort"] < 3)]
+    return QUADRANTS[(factors["value"] > 2.5, factors["effort"] <= 2.5)]
 
 
 def rank_key(

@@ -100,6 +100,11 @@ class PlanItem:
         ranked = [p.severity for p in self.pains if p.severity]
         return max(ranked, key=lambda s: SEVERITY_ORDER[s]) if ranked else None
 
+    @property
+    def shown_score(self) -> str:
+        """The score as people read it: two decimals at most (``1.67``, ``2.5``, ``160``); empty when unscored."""
+        return "" if self.score is None else f"{self.score:.2f}".rstrip("0").rstrip(".")
+
     def sort_key(self) -> tuple[int, int, int, float, int, int, str, str]:
         return rank_key(self.priority, self.score, self.severities, self.id, self.journey)
 

@@ -17,8 +17,7 @@ TABLE_HEADERS = ("#", "Score", "Opportunity", "Journey", "Status", "Owner", "Add
 def score_text(item: PlanItem) -> str:
     if item.score is None:
         return "unscored"
-    text = f"{item.score:.2f}".rstrip("0").rstrip(".")
-    return f"{text} {item.quadrant}" if item.quadrant else text
+    return f"{item.shown_score} {item.quadrant}" if item.quadrant else item.shown_score
 
 
 def factors_text(item: PlanItem) -> str:
