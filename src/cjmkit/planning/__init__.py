@@ -12,6 +12,7 @@ from cjmkit.planning.backlog import (
     PlanItem,
     assemble,
     build_plan,
+    journey_backlog,
     plan_journey,
     rank,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "PlanItem",
     "assemble",
     "build_plan",
+    "journey_backlog",
     "plan_journey",
     "rank",
 ]

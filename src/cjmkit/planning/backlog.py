@@ -215,6 +215,12 @@ def rank(items: list[PlanItem]) -> list[PlanItem]:
     return ordered
 
 
+def journey_backlog(journey: Journey, scoring: Scoring | None) -> list[PlanItem]:
+    """One journey's open opportunities, ranked as ``cjm plan`` ranks the workspace's."""
+    items = plan_journey(journey, "", model_of(scoring) if scoring else None).items
+    return rank([i for i in items if i.status in OPEN_STATUSES])
+
+
 def _unaddressed_key(p: PainRef) -> tuple[int, int, str, str]:
     return (-SEVERITY_ORDER.get(p.severity or "", 0), -(p.importance or 0), p.journey, p.id)
 

@@ -188,11 +188,9 @@ def _mailto(contact: str | None) -> str | None:
 
 def next_steps(journey: Journey, scoring: Scoring | None) -> list[PlanItem]:
     """The journey's open opportunities in the order ``cjm plan`` ranks them (priority, then score)."""
-    from cjmkit.planning import OPEN_STATUSES, plan_journey, rank
-    from cjmkit.scoring import model_of
+    from cjmkit.planning import journey_backlog
 
-    items = plan_journey(journey, "", model_of(scoring) if scoring else None).items
-    return rank([i for i in items if i.status in OPEN_STATUSES])
+    return journey_backlog(journey, scoring)
 
 
 def report_context(
