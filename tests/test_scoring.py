@@ -221,3 +221,19 @@ def test_the_command_line_reports_a_bad_score_with_file_line_and_fix(
     line = _scored("").splitlines().index("    scores: ") + 1
     assert f"a.cjm.yaml:{line}:" in res.stdout
     assert "error[E152] score value 9 is out of range for the value-effort model" in res.stdout
+
+
+def test_a_formula_too_deep_or_too_long_is_refused_not_a_crash() -> None:
+    with pytest.raises(FormulaError, match="more than 32 deep"):
+        parse_formula("(" * 40 + "1" + ")" * 40)
+    with pytest.raises(FormulaError, match="more than 32 deep"):
+        parse_formula("-" * 40 + "1")
+    with pytest.raises(FormulaError, match="characters long"):
+        parse_formula("a + " * 400 + "a")
+    parse_formula("(" * 20 + "a" + ")" * 20)
+
+
+def test_a_score_beyond_a_floats_range_is_left_unscored() -> None:
+    formula = parse_formula("v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v")
+    assert evaluate(formula, {"v": 1e15}) is None
+    assert evaluate(parse_formula("v / (v - v)"), {"v": 2}) is None

@@ -162,12 +162,21 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+#: A formula longer or deeper than this is not a scoring model anyone reviews; refusing it keeps
+#: the recursive parser far from Python's recursion limit.
+MAX_FORMULA = 1000
+MAX_DEPTH = 32
+
+
 class _Parser:
     """expr := term (('+'|'-') term)*; term := factor (('*'|'/') factor)*; factor := ('-'|'+') factor | atom."""
 
     def __init__(self, text: str):
+        if len(text) > MAX_FORMULA:
+            raise FormulaError(f"is {len(text)} characters long", MAX_FORMULA + 1, f"keep it under {MAX_FORMULA}")
         self.tokens = _tokens(text)
         self.i = 0
+        self.depth = 0
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -203,6 +212,15 @@ class _Parser:
 
     def factor(self) -> Expr:
         kind, text, column = self.take()
+        self.depth += 1
+        try:
+            return self._factor(kind, text, column)
+        finally:
+            self.depth -= 1
+
+    def _factor(self, kind: str, text: str, column: int) -> Expr:
+        if self.depth > MAX_DEPTH:
+            raise FormulaError(f"nests brackets or signs more than {MAX_DEPTH} deep", column, "write it flatter")
         if kind == "op" and text in "+-":
             operand = self.factor()
             return Neg(operand, column) if text == "-" else operand
@@ -317,12 +335,17 @@ def evaluate(expr: Expr, values: Mapping[str, float]) -> float | None:
     if left is None or right is None:
         return None
     if expr.op == "+":
-        return left + right
-    if expr.op == "-":
-        return left - right
-    if expr.op == "*":
-        return left * right
-    return None if right == 0 else left / right
+        result = left + right
+    elif expr.op == "-":
+        result = left - right
+    elif expr.op == "*":
+        result = left * right
+    elif right == 0:
+        return None
+    else:
+        result = left / right
+    # Beyond a float's range the score means nothing (and JSON cannot carry infinity): unscored.
+    return result if math.isfinite(result) else None
 
 
 # -- the workspace's model -----------------------------------------------------
