@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjmkit import facts
 from cjmkit.diagnostics import Diagnostic
@@ -13,6 +13,9 @@ from cjmkit.model.journey import SEVERITY_ORDER, Journey
 from cjmkit.model.workspace import Scoring
 from cjmkit.scoring import ScoringModel, model_of, rank_key, score
 from cjmkit.workspace import Workspace
+
+if TYPE_CHECKING:
+    from cjmkit.validation import CheckedJourney
 
 #: The statuses of work still to do; ``cjm plan`` shows these unless told otherwise.
 OPEN_STATUSES = ("idea", "planned", "in-progress")
@@ -268,19 +271,24 @@ def _check_filter(kind: str, value: str | None, known: set[str]) -> None:
 # -- from paths, on every core --------------------------------------------------
 
 
-def _plan_file(path: str, display: str, ws: Workspace) -> tuple[list[Diagnostic], JourneyPlan | None]:
+def _plan_file(path: str, display: str, ws: Workspace) -> tuple[CheckedJourney, JourneyPlan | None]:
     from cjmkit.validation import validate_file
 
     checked = validate_file(path, ws, display)
-    if checked.journey is None or not checked.valid:
-        return checked.diagnostics, None
-    scoring = ws.config.scoring if ws.config else None
-    model = model_of(scoring) if scoring else None
-    teams = frozenset(t.id for t in checked.catalog.teams) if checked.catalog else frozenset()
-    return checked.diagnostics, plan_journey(checked.journey, checked.path, model, teams)
+    part = None
+    if checked.journey is not None and checked.valid:
+        scoring = ws.config.scoring if ws.config else None
+        model = model_of(scoring) if scoring else None
+        teams = frozenset(t.id for t in checked.catalog.teams) if checked.catalog else frozenset()
+        part = plan_journey(checked.journey, checked.path, model, teams)
+    # Only what the parent needs crosses the process boundary (the focus is resolved there).
+    checked.journey = None
+    checked.document = None
+    checked.catalog = None
+    return checked, part
 
 
-def _plan_task(item: tuple[str, str, str | None]) -> tuple[list[Diagnostic], JourneyPlan | None]:
+def _plan_task(item: tuple[str, str, str | None]) -> tuple[CheckedJourney, JourneyPlan | None]:
     from cjmkit.validation import workspace_for
 
     path, display, root = item
@@ -298,12 +306,12 @@ def build_plan(
 ) -> Plan:
     """The ranked backlog of the journeys ``paths`` name (default: the workspace's).
 
-    Files with errors are left out; their problems are in ``Plan.diagnostics``. A tactical
-    map's ``focus`` is not resolved here (``cjm validate`` reports it). Raises
+    Files with errors (a ``focus`` on another journey included) are left out; their problems
+    are in ``Plan.diagnostics``. Raises
     :class:`~cjmkit.errors.UsageError` as :func:`cjmkit.validation.select` does.
     """
     from cjmkit.parallel import MIN_FILES_FOR_POOL, map_files
-    from cjmkit.validation import select
+    from cjmkit.validation import resolve_focus, select
     from cjmkit.workspace import display_path
 
     selection = select(paths, workspace=None)
@@ -313,14 +321,16 @@ def build_plan(
     parts: list[JourneyPlan] = []
     if not ws.diagnostics:
         files = selection.files
-        results: Iterable[tuple[list[Diagnostic], JourneyPlan | None]]
+        results: Iterable[tuple[CheckedJourney, JourneyPlan | None]]
         if len(files) < MIN_FILES_FOR_POOL or jobs == 1:
-            results = (_plan_file(str(f), display_path(f), ws) for f in files)
+            results = [_plan_file(str(f), display_path(f), ws) for f in files]
         else:
-            results = map_files(_plan_task, [(str(f), display_path(f), root) for f in files], jobs)
-        for found, part in results:
-            diagnostics += found
-            if part is not None:
+            results = list(map_files(_plan_task, [(str(f), display_path(f), root) for f in files], jobs))
+        # A tactical map's focus on another journey is checked once every file is known, as validate does.
+        resolve_focus([checked for checked, _ in results], ws, {f.resolve() for f in files})
+        for checked, part in results:
+            diagnostics += checked.diagnostics
+            if part is not None and checked.valid:
                 parts.append(part)
     scoring = ws.config.scoring if ws.config else None
     plan = assemble(parts, scoring, team=team, journey=journey, statuses=statuses, top=top)
