@@ -25,6 +25,7 @@ from cjmkit.parallel import map_files
 from cjmkit.planning import JourneyPlan, PlanItem, assemble, plan_journey
 from cjmkit.rendering.palette import Names
 from cjmkit.rendering.report import html_report, lint_findings, lint_settings, render_template, shown_source
+from cjmkit.scoring import model_of
 from cjmkit.validation import FileResult, validate_file
 from cjmkit.workspace import Workspace
 
@@ -112,8 +113,6 @@ def _build_page(task: _PageTask) -> _Page:
         source=shown_source(task.path, task.workspace.root if task.workspace.config_path else None),
         scoring=scoring,
     )
-    from cjmkit.scoring import model_of
-
     return _Page(
         fr.path,
         fr.diagnostics,

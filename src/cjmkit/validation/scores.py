@@ -173,7 +173,6 @@ def check_scores(journey: Journey, doc: Document, scoring: Scoring) -> list[Diag
                         "E152",
                         expected=field.describe(),
                         found=describe(value),
-                        hint=f"use {field.describe()}",
                         item_id=opp.id,
                     )
                 )
