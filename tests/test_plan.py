@@ -282,16 +282,9 @@ def test_csv_formats_have_their_documented_columns_and_keep_formulas_out(tmp_pat
     assert github[0]["labels"] == "cjm,journey:j,idea,team:web-team"
     assert "critical: Card declined without a reason" in github[0]["body"]
     jira = list(csv.reader(io.StringIO(cjm("plan", "-f", "jira-csv", cwd=tmp_path).stdout)))
-    assert jira[0] == [
-        "Summary",
-        "Issue Type",
-        "Priority",
-        "Description",
-        "Component/s",
-        "External ID",
-        *["Labels"] * 5,
-    ]
-    assert jira[1][1:3] == ["Task", "Highest"] and jira[1][5] == "j/evil"
+    assert jira[0] == ["Summary", "Issue Type", "Priority", "Description", "Component", *["Labels"] * 6]
+    assert jira[1][1:3] == ["Task", "Highest"] and jira[1][4] == "web-team"
+    assert jira[1][5:] == ["cjm", "journey:j", "idea", "team:web-team", "opportunity:j/evil", ""]
 
 
 def test_markdown_shows_factors_pains_and_kpis(tmp_path: Path, cjm: Cjm) -> None:

@@ -232,17 +232,19 @@ def to_github_csv(plan: Plan) -> str:
     return _csv(rows)
 
 
-#: Jira's CSV importer: each column is mapped to a field once, in the import wizard; Labels repeats.
-JIRA_HEADERS = ("Summary", "Issue Type", "Priority", "Description", "Component/s", "External ID")
+#: Jira's CSV importer: each column is mapped to a field in the import wizard; Labels repeats
+#: (a repeated column is read as several values). Headers without punctuation, as Jira asks.
+JIRA_HEADERS = ("Summary", "Issue Type", "Priority", "Description", "Component")
 JIRA_PRIORITY = {"critical": "Highest", "high": "High", "medium": "Medium", "low": "Low"}
-JIRA_LABELS = 5
+JIRA_LABELS = 6
 
 
 def to_jira_csv(plan: Plan) -> str:
     rows = [[*JIRA_HEADERS, *(["Labels"] * JIRA_LABELS)]]
     for i in plan.items:
-        # Jira labels cannot hold spaces; ':' reads well in a filter.
-        labels = [label.replace(" ", "-") for label in _labels(i)][:JIRA_LABELS]
+        # Jira labels cannot hold spaces; ':' reads well in a filter. The last one names the
+        # opportunity, so a second import can be matched with the first.
+        labels = [label.replace(" ", "-") for label in (*_labels(i), f"opportunity:{i.journey}/{i.id}")]
         rows.append(
             [
                 _safe(i.title),
@@ -250,7 +252,6 @@ def to_jira_csv(plan: Plan) -> str:
                 JIRA_PRIORITY.get(i.worst_severity or "", "Medium"),
                 _safe(issue_body(i)),
                 _safe(i.owner or ""),
-                f"{i.journey}/{i.id}",
                 *(_safe(label) for label in labels),
                 *[""] * (JIRA_LABELS - len(labels)),
             ]
