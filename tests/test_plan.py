@@ -331,3 +331,18 @@ def test_the_readme_shows_the_real_output_of_plan_on_the_examples(cjm: Cjm) -> N
     readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
     shown = readme.split("$ cjm plan --top 5\n", 1)[1].split("```", 1)[0]
     assert cjm("plan", "--top", "5", cwd=EXAMPLES).stdout == shown
+
+
+def test_hostile_titles_cannot_drive_the_terminal_or_the_markdown(tmp_path: Path, cjm: Cjm) -> None:
+    hostile = (
+        '  - id: evil\n    title: "\\e[2J\\rFake | [link](http://x) @all <b>bold</b>"\n'
+        "    owner: web-team\n    status: dropped\n"
+    )
+    pain = '          - {id: a, description: "\\e[2J\\rFake pain", severity: critical}\n'
+    workspace(tmp_path, "", {"j": journey("j", hostile, pain)})
+    text = cjm("plan", cwd=tmp_path).stdout  # the text table names the pain nobody addresses
+    assert "\x1b" not in text and "\r" not in text
+    assert "[critical] \\x1b[2J\\x0dFake pain" in text
+    md = cjm("plan", "-f", "markdown", "--status", "dropped", cwd=tmp_path).stdout
+    assert "\x1b" not in md and "<b>" not in md and "[link](" not in md and "@all" not in md
+    assert "Fake \\| \\[link\\]" in md

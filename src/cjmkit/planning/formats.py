@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 
 from cjmkit.planning.backlog import PainRef, Plan, PlanItem
 
@@ -38,7 +40,10 @@ def _addresses(item: PlanItem) -> str:
 
 
 def table_rows(plan: Plan) -> list[tuple[str, ...]]:
-    return [
+    """The rows of the text table, every cell safe to print on a terminal."""
+    from cjmkit.textsafety import printable
+
+    rows = [
         (
             str(i.rank),
             score_text(i),
@@ -50,11 +55,15 @@ def table_rows(plan: Plan) -> list[tuple[str, ...]]:
         )
         for i in plan.items
     ]
+    return [tuple(printable(cell, one_line=True) for cell in row) for row in rows]
 
 
 def _pain_line(p: PainRef) -> str:
+    from cjmkit.textsafety import printable
+
     importance = f", importance {p.importance}/5" if p.importance else ""
-    return f"[{p.severity}] {p.description} ({p.journey}: {p.stage} > {p.touchpoint}{importance})"
+    line = f"[{p.severity}] {p.description} ({p.journey}: {p.stage} > {p.touchpoint}{importance})"
+    return printable(line, one_line=True)
 
 
 def heading(plan: Plan) -> str:
@@ -85,8 +94,15 @@ def unaddressed_lines(plan: Plan) -> list[str]:
     return [head, *(f"  {_pain_line(p)}" for p in plan.unaddressed)]
 
 
+_MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]|~<>])")  # brackets close any link, so ( ) stay readable
+
+
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text that renders literally in Markdown on a code host: no HTML, links, emphasis or mentions."""
+    from cjmkit.textsafety import inert_references, printable
+
+    text = inert_references(printable(" ".join(text.split()), one_line=True))
+    return _MD_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False)).replace("@", "&#64;")
 
 
 def to_markdown(plan: Plan) -> str:
