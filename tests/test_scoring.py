@@ -9,7 +9,16 @@ import pytest
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.model.workspace import ScoreField, Scoring
-from cjmkit.scoring import BUILTIN_MODELS, FormulaError, check_formula, evaluate, model_of, parse_formula, score
+from cjmkit.scoring import (
+    BUILTIN_MODELS,
+    FieldRange,
+    FormulaError,
+    check_formula,
+    evaluate,
+    model_of,
+    parse_formula,
+    score,
+)
 from cjmkit.validation import check
 from tests.conftest import MINIMAL, Result
 
@@ -237,3 +246,29 @@ def test_a_score_beyond_a_floats_range_is_left_unscored() -> None:
     formula = parse_formula("v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v * v")
     assert evaluate(formula, {"v": 1e15}) is None
     assert evaluate(parse_formula("v / (v - v)"), {"v": 2}) is None
+
+
+def test_any_text_is_a_formula_or_a_formula_error() -> None:
+    """Whatever is written in cjm.yaml, reading the formula never crashes: it parses or names a column."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from([*"ab1.0 +-*/()^_x\t\n'\"", "effort", "é", "\x00"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(alphabet, max_size=60).map("".join))
+    def check(text: str) -> None:
+        try:
+            expr = parse_formula(text)
+        except FormulaError as err:
+            assert 1 <= err.column <= max(1, len(text) + 1)
+            return
+        fields = {"a": FieldRange(1, 5), "b": FieldRange(0, 1), "x": FieldRange(2, 3), "effort": FieldRange(1, 5)}
+        try:
+            check_formula(expr, fields)
+        except FormulaError:
+            return
+        value = evaluate(expr, {"a": 1, "b": 0, "x": 2, "effort": 1})
+        assert value is None or value == value  # never NaN
+
+    check()
