@@ -528,6 +528,9 @@ def build_map(spec: MapSpec) -> dict[str, Any]:
         opp["status"] = rng.choice(["idea", "planned", "in-progress", "done", "dropped"])
         if kpis and rng.random() < 0.7:
             opp["kpis"] = _pick(rng, kpis, 1, 2)
+        # Value-effort scores (the workspace's model), from the indices: the random stream, and
+        # with it every other value of the map, stays what it was before maps had scores.
+        opp["scores"] = {"value": 1 + (i * 7 + spec.index) % 5, "effort": 1 + (i * 3 + spec.index * 2) % 5}
         opportunities.append(opp)
 
     journey: dict[str, Any] = {
@@ -604,6 +607,7 @@ def workspace_yaml() -> str:
         },
         "lint": {"rules": {}, "options": {}},
         "render": {},
+        "scoring": {"model": "value-effort"},
     }
     return to_yaml(data, "# Benchmark workspace: generated, do not edit.\n")
 

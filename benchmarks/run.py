@@ -355,6 +355,8 @@ def build_cases(base: Path, quick: bool, log: Callable[[str], None]) -> list[Cas
         )
         lint = Cmd(f"cjm lint ({n} maps)", (cjm, "lint", "journeys"), root, any_exit, "lint")
         cases.append(Case(group, lint, ((validate, Target("<= 1.3x", 1.3)),)))
+        plan = Cmd(f"cjm plan ({n} maps)", (cjm, "plan", "journeys"), root, any_exit, "plan")
+        cases.append(Case(group, plan, ((validate, Target("<= 1.5x", 1.5) if n == 1000 else None),)))
 
     cases.extend(fmt_cases(base, cjm, corpora[100], quick, log))
 

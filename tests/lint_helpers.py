@@ -36,7 +36,9 @@ def settings(options: Mapping[str, Mapping[str, Any]] | None = None, today: dt.d
     merged = {name: dict(opts) for name, opts in base.options.items()}
     for name, opts in (options or {}).items():
         merged[name].update(opts)
-    return LintSettings(severities=base.severities, options=merged, today=today)
+    config = example_workspace().config
+    scoring = config.scoring if config else None
+    return LintSettings(severities=base.severities, options=merged, today=today, scoring=scoring)
 
 
 def lint_text(
@@ -147,6 +149,7 @@ opportunities:
     stakeholders: [tour-planning, design]
     status: planned
     kpis: [search-to-booking]
+    scores: {value: 5, effort: 2}
 evidence:
   - id: survey-2021
     kind: survey

@@ -68,7 +68,7 @@ def test_generated_maps_use_the_whole_format(tmp_path: Path) -> None:
         "actions", "thoughts", "feelings", "emotion", "desired_emotion", "importance", "performance",
         "moment_of_truth", "next", "backstage", "team", "system", "process", "pain_points", "severity",
         "kpis", "target", "current", "direction", "cadence", "opportunities", "addresses", "stakeholders",
-        "priority", "evidence", "kind", "url", "context",
+        "priority", "scores", "evidence", "kind", "url", "context",
     }  # fmt: skip
     assert expected <= keys, sorted(expected - keys)
 

@@ -70,7 +70,7 @@ def test_a_broken_workspace_file_is_the_problem_reported_not_no_journeys(write: 
 
 
 @pytest.mark.parametrize(
-    "command", [["validate"], ["lint"], ["stats"], ["fmt", "--check"], ["render", "--site", "out"]]
+    "command", [["validate"], ["lint"], ["stats"], ["plan"], ["fmt", "--check"], ["render", "--site", "out"]]
 )
 def test_every_command_says_no_journey_files_found_the_same_way(cjm: Cjm, tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "cjm.yaml").write_text("cjm: 1\n", encoding="utf-8")
@@ -83,7 +83,12 @@ def test_stats_and_render_see_the_focus_validate_sees(cjm: Cjm, write: Callable[
     write("cjm.yaml", "cjm: 1\n")
     write("a.cjm.yaml", MINIMAL)
     broken = write("zoom.cjm.yaml", ZOOM.replace("touchpoint: pay}", "touchpoint: pya}"))
-    for command in (["validate", str(broken)], ["stats", str(broken)], ["render", str(broken), "-f", "dot"]):
+    for command in (
+        ["validate", str(broken)],
+        ["stats", str(broken)],
+        ["plan", str(broken)],
+        ["render", str(broken), "-f", "dot"],
+    ):
         res = cjm(*command, cwd=broken.parent)
         assert res.exit_code == 1, command
         assert "journey 'checkout' has no touchpoint 'pya'" in res.stdout + res.stderr, command

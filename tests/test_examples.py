@@ -34,6 +34,10 @@ SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\Z")
 #: as soon as an example uses it (a test below fails to remind you).
 WORKSPACE_FIELDS_NOT_SHOWN = {
     ("WorkspaceFile", "templates"): "journey templates for `cjm new` are not bundled with the examples yet",
+    ("Scoring", "fields"): "the examples use the value-effort model; docs/format.md shows a custom model",
+    ("Scoring", "formula"): "the examples use the value-effort model; docs/format.md shows a custom model",
+    ("ScoreField", "min"): "the examples use the value-effort model; docs/format.md shows a custom model",
+    ("ScoreField", "max"): "the examples use the value-effort model; docs/format.md shows a custom model",
 }
 
 

@@ -226,3 +226,30 @@ def test_today_is_a_parameter_so_results_are_reproducible():
     assert dt.date(2026, 11, 28) == TODAY
     assert findings_of("map-stale", lint_text(TOUR, today=dt.date(2030, 1, 1)))
     assert not findings_of("map-stale", lint_text(TOUR, today=dt.date(2026, 11, 1)))
+
+
+def test_opportunity_unscored_names_the_missing_fields_and_skips_closed_work():
+    from lint_helpers import TOUR
+
+    partial = TOUR.replace("    scores: {value: 5, effort: 2}\n", "    scores: {value: 5}\n")
+    [d] = findings_of("opportunity-unscored", lint_text(partial))
+    assert "has no effort score" in d.message and d.item_id == "add-filters"
+    bare = TOUR.replace("    scores: {value: 5, effort: 2}\n", "")
+    [d] = findings_of("opportunity-unscored", lint_text(bare))
+    assert "has no scores" in d.message and "value-effort" in d.message
+    assert d.hint == "add scores: {value: ..., effort: ...}"
+    for status in ("done", "dropped"):
+        closed = bare.replace("status: planned", f"status: {status}")
+        assert findings_of("opportunity-unscored", lint_text(closed)) == []
+
+
+def test_opportunity_unscored_is_quiet_without_a_scoring_model():
+    from cjmkit.linting import LintSettings, lint_document
+    from cjmkit.loader import parse
+    from lint_helpers import TOUR, example_workspace, settings
+
+    bare = TOUR.replace("    scores: {value: 5, effort: 2}\n", "")
+    plain = settings()
+    no_model = LintSettings(severities=plain.severities, options=plain.options, today=plain.today)
+    linted = lint_document(parse(bare, "journeys/t.cjm.yaml"), example_workspace(), no_model)
+    assert findings_of("opportunity-unscored", linted.diagnostics) == []

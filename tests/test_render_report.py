@@ -60,7 +60,7 @@ def test_report_shows_the_whole_map_and_needs_no_network() -> None:
     # Only links out to the evidence; nothing is loaded from anywhere.
     assert all(u.startswith(("#", "https://example.com/", "mailto:")) for u in page.urls), page.urls
     assert "default-src 'none'" in page_html
-    assert page.tags.count("svg") == 2  # the emotion curve and the flow diagram, inline
+    assert page.tags.count("svg") == 3  # the emotion curve, the flow diagram and the perception matrix, inline
     assert "polyline" in page.tags
 
 

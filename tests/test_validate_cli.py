@@ -72,7 +72,7 @@ def test_no_journeys_is_usage_error(cjm: Cjm, tmp_path: Path) -> None:
     assert "no journey files found" in res.stderr
 
 
-@pytest.mark.parametrize("command", ["validate", "lint", "stats", "fmt"])
+@pytest.mark.parametrize("command", ["validate", "lint", "stats", "plan", "fmt"])
 def test_no_workspace_and_no_paths_is_usage_error_not_a_scan(cjm: Cjm, tmp_path: Path, command: str) -> None:
     # A shared folder full of other programs' files: cjm must not read them uninvited.
     (tmp_path / "other").mkdir()

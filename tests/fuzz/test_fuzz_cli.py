@@ -33,6 +33,8 @@ COMMANDS: list[list[str]] = [
     ["diff", "--format", "json", "{f}", "{f}"],
     ["fmt", "--check", "{f}"],
     ["stats", "--format", "json", "{f}"],
+    ["plan", "--format", "json", "{f}"],
+    ["plan", "--format", "jira-csv", "{f}"],
     ["export", "csv", "{f}"],
 ]
 

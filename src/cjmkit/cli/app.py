@@ -37,6 +37,7 @@ COMMAND_MODULES = [
     "import_",
     "kpi",
     "stats",
+    "plan",
     "diff",
 ]
 

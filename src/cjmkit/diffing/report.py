@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cjmkit.diffing.changes import Change, DiffReport, FileDiff
+from cjmkit.diffing.ranking import rank_changes
 from cjmkit.diffing.sources import Side
-from cjmkit.diffing.summary import compare_journeys, overall
+from cjmkit.diffing.summary import compare_journeys, overall, summarize
 
 
 @dataclass
@@ -41,6 +42,13 @@ def file_diff(pair: Pair) -> FileDiff:
     result = compare_journeys(
         old.journey if old else None, new.journey if new else None, old_path, new_path, renamed=pair.renamed
     )
+    if old is not None and new is not None and old.journey is not None and new.journey is not None:
+        moved = rank_changes(old.journey, new.journey, old.scoring, new.scoring)
+        if moved:
+            result.changes += moved
+            result.summary = summarize(result.changes, old.journey, new.journey)
+            if result.status == "unchanged":
+                result.status = "modified"
     result.old_journey, result.new_journey = (old.journey if old else None), (new.journey if new else None)
     result.old_catalog, result.new_catalog = (old.catalog if old else None), (new.catalog if new else None)
     return result

@@ -16,6 +16,7 @@ from cjmkit.errors import UsageError
 from cjmkit.loader import LoadError, parse_bytes
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
+from cjmkit.model.workspace import Scoring
 from cjmkit.validation import validate_document
 from cjmkit.validation.workspace_file import workspace_from_document
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
@@ -30,6 +31,8 @@ class Side:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     catalog: Catalog | None = None
     """The effective catalog the side was validated against (the workspace's merged with the journey's)."""
+    scoring: Scoring | None = None
+    """The scoring model of the side's workspace, to rank its opportunities."""
 
     @property
     def valid(self) -> bool:
@@ -43,7 +46,8 @@ def load_bytes(raw: bytes, display: str, workspace: Workspace) -> Side:
     except LoadError as err:
         return Side(display, None, err.diagnostics)
     result = validate_document(doc, workspace)
-    return Side(display, result.journey if result.valid else None, result.diagnostics, result.catalog)
+    scoring = workspace.config.scoring if workspace.config else None
+    return Side(display, result.journey if result.valid else None, result.diagnostics, result.catalog, scoring)
 
 
 #: Above this many bytes in all, the sides are loaded on every core (see :func:`load_sides`).

@@ -16,7 +16,7 @@ from cjmkit.diagnostics import Diagnostic, Severity
 from cjmkit.errors import LintConfigError, SelectionError
 from cjmkit.linting.registry import all_rules, find_rule, match_rules, rule_keys
 from cjmkit.loader import Document
-from cjmkit.model.workspace import LintConfig
+from cjmkit.model.workspace import LintConfig, Scoring
 from cjmkit.suggest import did_you_mean
 
 #: Codes of configuration problems.
@@ -35,6 +35,8 @@ class LintSettings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """The options of every rule (by name), defaults filled in."""
     today: dt.date = field(default_factory=dt.date.today)
+    scoring: Scoring | None = None
+    """The workspace's scoring model, for the rules about opportunity scores."""
 
 
 def default_settings(today: dt.date | None = None) -> LintSettings:

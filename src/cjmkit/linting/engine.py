@@ -7,6 +7,7 @@ well-formed journey whose references resolve.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,7 @@ def lint_journey(journey: Journey, document: Document, catalog: Catalog, setting
             rule=rule,
             severity=severity,
             options=settings.options.get(rule.name, rule.options),
+            scoring=settings.scoring,
         )
         try:
             found = list(rule.check(ctx))
@@ -182,13 +184,15 @@ def settings_for(
         raise LintConfigError(list(workspace.diagnostics))
     config = workspace.config.lint if workspace.config else None
     has_config = config is not None and bool(config.rules or config.options)
-    return resolve_settings(
+    settings = resolve_settings(
         config,
         select=select,
         ignore=ignore,
         today=today,
         config_doc=_config_document(workspace) if has_config else None,
     )
+    scoring = workspace.config.scoring if workspace.config else None
+    return dataclasses.replace(settings, scoring=scoring) if scoring else settings
 
 
 def lint(

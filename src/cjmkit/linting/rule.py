@@ -20,6 +20,7 @@ from cjmkit.diagnostics import Diagnostic, Severity, format_loc
 from cjmkit.loader import Document
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey, Kpi, PainPoint, Stage, Touchpoint
+from cjmkit.model.workspace import Scoring
 
 Loc = tuple[str | int, ...]
 
@@ -46,6 +47,8 @@ class RuleContext:
     rule: Rule
     severity: Severity
     options: Mapping[str, Any]
+    scoring: Scoring | None = None
+    """The workspace's scoring model (``scoring:`` in cjm.yaml), if any."""
 
     def finding(
         self,

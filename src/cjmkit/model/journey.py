@@ -185,6 +185,8 @@ class Opportunity(Model):
     """idea, planned, in-progress, done or dropped."""
     kpis: list[Ref] = Field(default_factory=list)
     """KPI ids that measure its success."""
+    scores: dict[str, Number] = Field(default_factory=dict)
+    """Its factors under the workspace's scoring model, e.g. {reach: 400, impact: 2, confidence: 0.8, effort: 3}."""
 
 
 class Evidence(Model):

@@ -55,6 +55,7 @@ def render_checked(
             template_dir=template_dir,
             lint=lint_findings(journey, checked.document, catalog, lint_settings(workspace)),
             source=shown_source(checked.path, workspace.root if workspace.config_path else None),
+            scoring=workspace.config.scoring if workspace.config else None,
         )
     if fmt not in FORMATS:
         raise RenderError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")

@@ -17,6 +17,7 @@ from cjmkit.diagnostics import Diagnostic
 from cjmkit.errors import LintConfigError, TemplateProblem
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey, Stage, Touchpoint
+from cjmkit.rendering.matrix import perception_matrix, value_effort_matrix
 from cjmkit.rendering.palette import (
     EMOTION_FILL,
     EMOTION_INK,
@@ -29,6 +30,8 @@ from cjmkit.rendering.palette import (
 if TYPE_CHECKING:
     from cjmkit.linting.config import LintSettings
     from cjmkit.loader import Document
+    from cjmkit.model.workspace import Scoring
+    from cjmkit.planning import PlanItem
     from cjmkit.workspace import Workspace
 
 #: Width of one touchpoint column in the emotion curve's drawing; the curve is scaled to the canvas.
@@ -183,6 +186,13 @@ def _mailto(contact: str | None) -> str | None:
     return None
 
 
+def next_steps(journey: Journey, scoring: Scoring | None) -> list[PlanItem]:
+    """The journey's open opportunities in the order ``cjm plan`` ranks them (priority, then score)."""
+    from cjmkit.planning import journey_backlog
+
+    return journey_backlog(journey, scoring)
+
+
 def report_context(
     journey: Journey,
     catalog: Catalog | None,
@@ -192,6 +202,7 @@ def report_context(
     lint: LintSection | None = None,
     home: str | None = None,
     source: str | None = None,
+    scoring: Scoring | None = None,
 ) -> dict[str, Any]:
     """Everything the report template shows, computed once."""
     names = Names(catalog if catalog is not None else journey.catalog)
@@ -209,6 +220,7 @@ def report_context(
         for stage, tp, kpi in journey.iter_kpis()
     ]
     avg = facts.average_emotion(journey)
+    backlog = next_steps(journey, scoring)
     return {
         "j": journey,
         "names": names,
@@ -223,6 +235,14 @@ def report_context(
         "column_min_px": COLUMN_MIN_PX,
         "column_max_px": COLUMN_MAX_PX,
         "ranked": ranked,
+        "backlog": backlog,
+        "perception": perception_matrix(journey),
+        "value_effort": value_effort_matrix(
+            [(o.id, o.title, o.factors.get("value"), o.factors.get("effort"), o.quadrant) for o in backlog]
+        )
+        if scoring is not None and scoring.model == "value-effort"
+        else None,
+        "scoring_model": scoring.model if scoring else None,
         "unaddressed": facts.unaddressed_pains(journey),
         "pains_by_severity": facts.pains_by_severity(journey),
         "kpis": kpis,
@@ -319,6 +339,7 @@ def html_report(
     lint: LintSection | None = None,
     home: str | None = None,
     source: str | None = None,
+    scoring: Scoring | None = None,
 ) -> str:
     """The self-contained HTML report of ``journey``.
 
@@ -333,5 +354,7 @@ def html_report(
         svg: str | None = inline_svg(render_svg(flow_dot(journey, catalog), engine))
     except RenderError:
         svg = None
-    ctx = report_context(journey, catalog, flow_svg=svg, today=today, lint=lint, home=home, source=source)
+    ctx = report_context(
+        journey, catalog, flow_svg=svg, today=today, lint=lint, home=home, source=source, scoring=scoring
+    )
     return render_template("report.html.j2", ctx, template_dir)

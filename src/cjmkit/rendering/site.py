@@ -22,8 +22,10 @@ from cjmkit.linting.config import LintSettings
 from cjmkit.model.base import ID_PATTERN
 from cjmkit.model.journey import Journey
 from cjmkit.parallel import map_files
+from cjmkit.planning import JourneyPlan, PlanItem, assemble, plan_journey
 from cjmkit.rendering.palette import Names
 from cjmkit.rendering.report import html_report, lint_findings, lint_settings, render_template, shown_source
+from cjmkit.scoring import model_of
 from cjmkit.validation import FileResult, validate_file
 from cjmkit.workspace import Workspace
 
@@ -80,6 +82,7 @@ class _Page:
     load: dict[str, facts.TeamLoad] = field(default_factory=dict)
     title: str = ""
     shown: str = ""  # the path as the published site names it
+    plan: JourneyPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ def _build_page(task: _PageTask) -> _Page:
     if fr.journey is None or fr.catalog is None or not fr.valid:
         return _Page(fr.path, fr.diagnostics, fr.journey_id, shown=shown)
     journey, catalog = fr.journey, fr.catalog
+    config = task.workspace.config
+    scoring = config.scoring if config else None
     html = html_report(
         journey,
         catalog,
@@ -110,6 +115,7 @@ def _build_page(task: _PageTask) -> _Page:
         lint=lint_findings(journey, fr.document, catalog, task.lint),
         home="../index.html",
         source=shown,
+        scoring=scoring,
     )
     return _Page(
         fr.path,
@@ -120,6 +126,7 @@ def _build_page(task: _PageTask) -> _Page:
         facts.team_load([journey]),
         journey.title,
         shown,
+        plan_journey(journey, shown, model_of(scoring) if scoring else None),
     )
 
 
@@ -147,6 +154,7 @@ def write_site(
     rows: list[dict[str, Any]] = []
     loads: list[dict[str, facts.TeamLoad]] = []
     titles: dict[str, str] = {}
+    parts: list[JourneyPlan] = []
     seen: dict[str, str] = {}
     settings = lint_settings(workspace, today)
     tasks = [_PageTask(path, workspace, engine, template_dir, today, settings) for path in files]
@@ -165,11 +173,15 @@ def write_site(
             rows.append(page.row)
             loads.append(page.load)
             titles[page.journey_id] = page.title
+            if page.plan is not None:
+                parts.append(page.plan)
             result.pages += 1
         if progress:
             progress(i + 1, len(files))
 
     names = Names(workspace.catalog)
+    scoring = workspace.config.scoring if workspace.config else None
+    backlog = assemble(parts, scoring)
     teams = []
     for team_id, load in facts.merge_team_loads(loads).items():
         if not _SLUG.match(team_id):
@@ -181,13 +193,44 @@ def write_site(
             "load": load,
             "titles": titles,
             "home": "../index.html",
+            "backlog": [i for i in backlog.items if i.involves(team_id)],
         }
         html = render_template("team.html.j2", ctx, template_dir)
         write_atomic(out / "teams" / slug_file(team_id), html)
+    portfolio = render_template(
+        "portfolio.html.j2",
+        {
+            "backlog": backlog,
+            "by_team": _by_team(backlog.items, teams),
+            "names": names,
+            "titles": titles,
+            "today": today,
+            "home": "index.html",
+        },
+        template_dir,
+    )
+    write_atomic(out / "portfolio.html", portfolio)
     index = render_template(
         "site_index.html.j2",
-        {"rows": rows, "teams": teams, "invalid": listed_invalid, "today": today},
+        {
+            "rows": rows,
+            "teams": teams,
+            "invalid": listed_invalid,
+            "today": today,
+            "backlog_size": len(backlog.items),
+        },
         template_dir,
     )
     write_atomic(out / "index.html", index)
     return result
+
+
+def _by_team(items: list[PlanItem], teams: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per team with a page: the backlog items it owns, and those it must act on as a stakeholder."""
+    out = []
+    for team in teams:
+        owns = [i for i in items if i.owner == team["id"]]
+        helps = [i for i in items if i.owner != team["id"] and team["id"] in i.stakeholders]
+        if owns or helps:
+            out.append({**team, "owns": owns, "helps": helps})
+    return out

@@ -87,6 +87,11 @@ def validate_document(doc: Document, workspace: Workspace | None = None) -> Chec
     # against it would bury its one real problem under an error per reference.
     catalog_known = workspace is None or not workspace.diagnostics
     found = check_journey(journey, doc, merged, catalog_known=catalog_known)
+    scoring = workspace.config.scoring if workspace and workspace.config else None
+    if scoring is not None and any(o.scores for o in journey.opportunities):
+        from cjmkit.validation.scores import check_scores
+
+        found += check_scores(journey, doc, scoring)
     result.diagnostics = sorted(found, key=Diagnostic.sort_key)
     if journey.focus is not None and journey.focus.journey != journey.id:
         result.focus = FocusRef(

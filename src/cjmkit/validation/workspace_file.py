@@ -28,6 +28,10 @@ def workspace_from_document(doc: Document, root: Path) -> Workspace:
     config, diags = model_diagnostics(WorkspaceFile, doc)
     if config is not None:
         diags += check_catalog_ids(config.catalog, doc, ("catalog",))
+        if config.scoring is not None:
+            from cjmkit.validation.scores import check_scoring
+
+            diags += check_scoring(config.scoring, doc)
     return Workspace(
         root=root, config=config if not diags else None, diagnostics=diags, config_path=root / WORKSPACE_FILE
     )

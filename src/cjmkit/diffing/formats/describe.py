@@ -89,8 +89,8 @@ def ordered(changes: Iterable[Change]) -> list[Change]:
     return sorted(changes, key=lambda c: (not c.callout, IMPACT_ORDER[c.impact]))
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def counts(s: Summary) -> str:

@@ -89,10 +89,15 @@ def render_markdown(report: DiffReport) -> str:
     if not report.has_changes and not report.has_invalid:
         lines.append("No change in meaning to any journey map.")
         return "\n".join(lines) + "\n"
-    callouts = [c for c in report.changes if c.callout]
+    callouts = [c for c in report.changes if c.callout and c.field != "rank"]
     if callouts:
         lines.append(f"> **{plural(len(callouts), 'new high or critical pain point')}:**")
         lines += [f"> - {escape(sentence(c))}" for c in callouts]
+        lines.append("")
+    top = [c for c in report.changes if c.callout and c.field == "rank"]
+    if top:
+        lines.append(f"> **{plural(len(top), 'opportunity', 'opportunities')} moved into the top 5 of a backlog:**")
+        lines += [f"> - {escape(sentence(c))}" for c in top]
         lines.append("")
     lines += [
         "| Journey | Status | Improvements | Regressions | Neutral | Average emotion | Pain points |",
