@@ -38,6 +38,7 @@ COMMAND_MODULES = [
     "kpi",
     "stats",
     "diff",
+    "history",
 ]
 
 
