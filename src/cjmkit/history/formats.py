@@ -125,8 +125,8 @@ def to_csv(history: History) -> str:
 # -- the change in words -------------------------------------------------------
 
 
-def describe(before: VersionFacts | None, point: Point) -> str:
-    """What changed in a journey at one commit, in words."""
+def describe(before: VersionFacts | None, point: Point, after_gap: bool = False) -> str:
+    """What changed in a journey at one commit, in words (``before``: its last valid version)."""
     after = point.facts
     moved = f"moved from {point.renamed_from}; " if point.renamed_from else ""
     if after is None:
@@ -135,9 +135,9 @@ def describe(before: VersionFacts | None, point: Point) -> str:
         return f"{moved}invalid ({after.error}): shown as a gap"
     if before is None:
         return moved + _summary(after)
-    if not before.valid:
-        return moved + "valid again: " + _summary(after)
     parts = _differences(before, after)
+    if after_gap:
+        return moved + "valid again" + (": " + "; ".join(parts) if parts else "")
     return moved + ("; ".join(parts) if parts else NO_CHANGE)
 
 
@@ -174,23 +174,30 @@ def _differences(a: VersionFacts, b: VersionFacts) -> list[str]:
         if oid not in a.done:
             parts.append(f"opportunity {oid} done")
     if a.lint is not None and b.lint is not None and a.lint != b.lint:
-        parts.append("lint " + "/".join(f"{b.lint.get(s, 0)}" for s in LINT_SEVERITIES) + " (err/warn/info)")
+        e, w, i = (b.lint.get(s, 0) for s in LINT_SEVERITIES)
+        parts.append(f"lint now {e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}, {i} info")
     return parts
 
 
 def changes(history: History) -> list[tuple[str, str, str, str]]:
     """(date, short commit, journey, change in words) in commit order."""
     last: dict[str, VersionFacts | None] = {}
+    in_gap: set[str] = set()
     rows: list[tuple[int, str, str, str, str]] = []
     order = {c.id: i for i, c in enumerate(history.commits)}
     for j in history.journeys:
         for p in j.points:
             before = last.get(j.id)
-            rows.append((order.get(p.commit, 0), p.date.date().isoformat(), p.commit[:8], j.id, describe(before, p)))
+            words = describe(before, p, j.id in in_gap)
+            rows.append((order.get(p.commit, 0), p.date.date().isoformat(), p.commit[:8], j.id, words))
             if p.facts is not None and p.facts.valid:
                 last[j.id] = p.facts
+                in_gap.discard(j.id)
             elif p.facts is None:
                 last[j.id] = None
+                in_gap.discard(j.id)
+            else:
+                in_gap.add(j.id)
     rows.sort(key=lambda r: (r[0], r[3]))
     return [r[1:] for r in rows]
 
