@@ -146,3 +146,11 @@ def test_a_shallow_clone_says_how_far_back_history_goes(
     assert r.exit_code == 0, r.stderr
     assert "shallow clone; history goes back only to 2026-05-10" in r.stderr
     assert json.loads(r.stdout)["shallow"] is True
+
+
+def test_the_readme_shows_the_story_as_cjm_prints_it(
+    story: Path, cjm: Callable[..., object], cache_env: dict[str, str]
+) -> None:
+    r = cjm("history", cwd=story, env=cache_env)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"$ cjm history\n{r.stdout}```" in readme
