@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def history(
     Exit code: 0 done, 2 usage error (not a git repository, unknown revision).
     """
     from cjmkit.errors import UsageError
-    from cjmkit.history.formats import to_csv, to_dict, to_text
+    from cjmkit.history.formats import to_csv, to_json, to_text
     from cjmkit.history.series import journey_history
     from cjmkit.history.versions import FactsCache
 
@@ -48,7 +47,7 @@ def history(
         first = result.commits[0].date.date().isoformat() if result.commits else "the clone's first commit"
         sys.stderr.write(f"Note: this is a shallow clone; history goes back only to {first} (git fetch --unshallow).\n")
     if fmt == "json":
-        sys.stdout.write(json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(to_json(result))
     elif fmt == "csv":
         sys.stdout.write(to_csv(result))
     else:

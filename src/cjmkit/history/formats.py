@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
 from cjmkit.history.series import History, JourneyHistory, Point
@@ -49,6 +50,30 @@ def point_dict(point: Point) -> dict[str, Any]:
         lint=f.lint,
     )
     return out
+
+
+def to_json(history: History) -> str:
+    """The JSON document: indented down to each point and KPI value, which sit on one line each.
+
+    One line per point keeps a long history readable and quick to write (the compact
+    parts go through the C encoder).
+    """
+    return _dump(to_dict(history), 0) + "\n"
+
+
+#: Containers this deep or deeper are written on one line.
+_FLAT_DEPTH = 4
+
+
+def _dump(value: Any, depth: int) -> str:
+    if depth >= _FLAT_DEPTH or not isinstance(value, dict | list) or not value:
+        return json.dumps(value, ensure_ascii=False)
+    pad = "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {_dump(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
+    items = [pad + _dump(v, depth + 1) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"
 
 
 def to_dict(history: History) -> dict[str, Any]:

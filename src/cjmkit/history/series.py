@@ -221,6 +221,7 @@ def _series(
     """Points per journey id; a version that cannot be read belongs to the journey last seen at its path."""
     owner: dict[str, str] = {}
     journeys: dict[str, JourneyHistory] = {}
+    last_valid: dict[str, Point] = {}
     for commit, steps in planned:
         for path, version, old_path in steps:
             known = owner.get(old_path or path) or owner.get(path)
@@ -240,22 +241,35 @@ def _series(
                 history.title = point.facts.title
             history.points.append(point)
             if point.facts is not None and point.facts.valid:
-                _add_kpis(history, point)
+                _add_kpis(history, point, last_valid.get(jid))
+                last_valid[jid] = point
     return sorted(journeys.values(), key=lambda j: j.id)
 
 
-def _add_kpis(history: JourneyHistory, point: Point) -> None:
+def _kpi_day(point: Point) -> dt.date:
     assert point.facts is not None
     measured = point.facts.measured
-    day = dt.date.fromisoformat(measured) if measured else point.date.date()
+    return dt.date.fromisoformat(measured) if measured else point.date.date()
+
+
+def _add_kpis(history: JourneyHistory, point: Point, before: Point | None) -> None:
+    """Add the KPI values this version measured (the ones that differ from the last valid version)."""
+    assert point.facts is not None
+    day = _kpi_day(point)
+    old = before.facts.kpi_values if before is not None and before.facts is not None else {}
+    if before is not None and old == point.facts.kpi_values and _kpi_day(before) == day:
+        return  # the map changed elsewhere; no KPI was measured again
     for kid, kpi in point.facts.kpi_values.items():
-        series = history.kpis.setdefault(kid, KpiSeries(kid, kpi.name, kpi.unit, kpi.direction))
-        series.name, series.unit, series.direction = kpi.name, kpi.unit, kpi.direction
+        series = history.kpis.get(kid)
+        if series is None:
+            series = history.kpis[kid] = KpiSeries(kid, kpi.name, kpi.unit, kpi.direction)
+        elif old.get(kid) != kpi:
+            series.name, series.unit, series.direction = kpi.name, kpi.unit, kpi.direction
         if kpi.current is None:
             continue
         last = series.points[-1] if series.points else None
-        if last is not None and (last.date, last.value, last.target) == (day, kpi.current, kpi.target):
-            continue  # the map changed elsewhere; the KPI was not measured again
+        if last is not None and last.date == day and last.value == kpi.current and last.target == kpi.target:
+            continue
         series.points.append(KpiPoint(day, kpi.current, kpi.target, point.commit))
 
 

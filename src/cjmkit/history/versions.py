@@ -14,13 +14,16 @@ can never be stale; deleting the folder only costs time. See :func:`cache_dir`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from cjmkit import __version__
 
 #: Bump when the facts kept for a version change shape; old entries are then never read.
 CACHE_FORMAT = 1
@@ -29,9 +32,8 @@ OPPORTUNITY_STATES = ("idea", "planned", "in-progress", "done", "dropped")
 LINT_SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass
-class KpiValue:
-    """A KPI as one version of a map states it."""
+class KpiValue(NamedTuple):
+    """A KPI as one version of a map states it (a tuple: thousands are read and compared per run)."""
 
     name: str
     current: float | None
@@ -67,11 +69,15 @@ class VersionFacts:
         return self.error is None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """For the cache: each KPI as a list (name, current, target, direction, unit), which reads back fast."""
+        data = asdict(self)
+        data["kpi_values"] = {k: list(v) for k, v in self.kpi_values.items()}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> VersionFacts:
-        values = {k: KpiValue(**v) for k, v in data.pop("kpi_values").items()}
+        make = KpiValue._make
+        values = {k: make(v) for k, v in data.pop("kpi_values").items()}
         return cls(**data, kpi_values=values)
 
 
@@ -84,12 +90,19 @@ class Version:
     day: dt.date
     """Lint runs as of this day (the commit date), so "stale" means stale then."""
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
-        from cjmkit import __version__
-
-        text = f"{CACHE_FORMAT}|{__version__}|{self.blob}|{self.workspace_blob or '-'}|{self.day.isoformat()}"
+        text = f"{_fingerprint()}|{self.blob}|{self.workspace_blob or '-'}|{self.day.isoformat()}"
         return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.cache
+def _fingerprint() -> str:
+    """What the facts depend on besides the files: the cache format, cjmkit's version and its lint rules."""
+    from cjmkit.linting.registry import all_rules
+
+    rules = sorted((r.name, r.code, str(r.severity), repr(sorted(r.options.items()))) for r in all_rules())
+    return hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{rules}".encode()).hexdigest()
 
 
 def version_facts(raw: bytes, display: str, workspace: Any, day: dt.date) -> VersionFacts:
@@ -168,17 +181,20 @@ class FactsCache:
 
     def __init__(self, root: Path | None = None, enabled: bool = True):
         self.folder = (root or cache_dir()) / "history" / f"v{CACHE_FORMAT}"
+        self._prefix = str(self.folder) + os.sep
         self.enabled = enabled
         self.writable = enabled
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        # A plain string: thousands of entries are read per run, and Path objects cost more than the read.
+        return f"{self._prefix}{key[:2]}{os.sep}{key}.json"
 
     def get(self, key: str) -> VersionFacts | None:
         if not self.enabled:
             return None
         try:
-            data = json.loads(self._path(key).read_bytes())
+            with open(self._path(key), "rb") as handle:
+                data = json.loads(handle.read())
             return VersionFacts.from_dict(data)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
@@ -189,7 +205,7 @@ class FactsCache:
             return
         from cjmkit.fileio import write_atomic
 
-        path = self._path(key)
+        path = Path(self._path(key))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, json.dumps(value.to_dict(), separators=(",", ":")))
