@@ -4,7 +4,7 @@ The log follows the first parent (a merge counts as one commit: what it brought
 to the main line), finds renames (``-M``) and gives each file's blob id, so the
 contents are read afterwards in one ``git cat-file --batch`` call, and only for
 the versions the cache does not hold. Git runs through
-:class:`cjmkit.diffing.gitrepo.GitRepo`, with its safety options.
+:class:`cjmkit.gitrepo.GitRepo`, with its safety options.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from cjmkit.diffing.gitrepo import GitError, GitRepo
+from cjmkit.gitrepo import GitError, GitRepo
 
 #: The blob id git writes for "no file on this side".
 _NO_BLOB = re.compile(r"^0+$")
@@ -85,6 +85,13 @@ def read_log(repo: GitRepo, pathspecs: list[str], since: str | None = None, unti
         base_commit = _first_parent(repo, commits[0].id)
     base = _tree(repo, base_commit, pathspecs) if base_commit else {}
     return Log(commits, base, _shallow(repo))
+
+
+def lineage(repo: GitRepo, path: str) -> list[str]:
+    """Every path one file has had (``git log --follow``), newest first; ``[path]`` when git knows none."""
+    out = repo.git("log", "--follow", "--first-parent", "-M", "--name-only", "-z", "--format=", "--", path)
+    names = [n.lstrip("\n") for n in out.decode("utf-8", "surrogateescape").split("\0")]
+    return list(dict.fromkeys([path, *(n for n in names if n)]))
 
 
 def _head(repo: GitRepo) -> str | None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cjmkit.diffing.gitrepo import GitError, GitRepo
-from cjmkit.history.gitlog import Commit, Log, read_blobs, read_log
+from cjmkit.gitrepo import GitError, GitRepo
+from cjmkit.history.gitlog import Commit, Log, lineage, read_blobs, read_log
 from cjmkit.history.versions import FactsCache, Version, VersionFacts, version_facts
 from cjmkit.workspace import WORKSPACE_FILE, Workspace
 
@@ -70,6 +70,8 @@ class History:
     commits: list[Commit]
     journeys: list[JourneyHistory]
     shallow: bool = False
+    top: Path | None = None
+    """The top folder of the repository (journey paths are relative to it)."""
     computed: int = 0
     """How many versions were computed (not found in the cache)."""
 
@@ -97,6 +99,9 @@ def journey_history(
     prefix = repo.relative(root)
     ws_path = f"{prefix}/{WORKSPACE_FILE}" if prefix else WORKSPACE_FILE
     wanted = [repo.relative(p) for p in paths] if paths else [prefix]
+    if paths and len(paths) == 1 and paths[0].is_file() and _head_exists(repo):
+        # One file: its earlier names too, so its series goes back across renames.
+        wanted = lineage(repo, wanted[0])
     specs = sorted({w or "." for w in wanted} | {ws_path})
     log = read_log(repo, specs, since, until)
 
@@ -107,7 +112,17 @@ def journey_history(
         inside = any(w in ("", ".") or path == w or path.startswith(w + "/") for w in wanted)
         return inside and current.selects(below_root(path))
 
-    return _walk(repo, log, selected, ws_path, root, journey, cache or FactsCache())
+    found = _walk(repo, log, selected, ws_path, root, journey, cache or FactsCache())
+    found.top = repo.top
+    return found
+
+
+def _head_exists(repo: GitRepo) -> bool:
+    try:
+        repo.resolve("HEAD")
+    except GitError:
+        return False
+    return True
 
 
 def _walk(
@@ -192,7 +207,7 @@ def _facts_of(
         return found, 0
     ws_blobs = sorted({v.workspace_blob for v, _ in missing if v.workspace_blob})
     blobs = read_blobs(repo, sorted({v.blob for v, _ in missing}) + ws_blobs)
-    from cjmkit.diffing.sources import workspace_from_bytes
+    from cjmkit.validation.workspace_file import workspace_from_bytes
 
     workspaces: dict[str | None, Workspace] = {None: Workspace(root=root)}
     for blob in ws_blobs:

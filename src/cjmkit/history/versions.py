@@ -23,8 +23,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cjmkit import __version__
-
 #: Bump when the facts kept for a version change shape; old entries are then never read.
 CACHE_FORMAT = 1
 
@@ -99,10 +97,16 @@ class Version:
 @functools.cache
 def _fingerprint() -> str:
     """What the facts depend on besides the files: the cache format, cjmkit's version and its lint rules."""
+    from importlib import metadata
+
     from cjmkit.linting.registry import all_rules
 
+    try:
+        version = metadata.version("cjmkit")  # not `cjmkit.__version__`: this layer does not import the package
+    except metadata.PackageNotFoundError:
+        version = "unknown"
     rules = sorted((r.name, r.code, str(r.severity), repr(sorted(r.options.items()))) for r in all_rules())
-    return hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{rules}".encode()).hexdigest()
+    return hashlib.sha256(f"{CACHE_FORMAT}|{version}|{rules}".encode()).hexdigest()
 
 
 def version_facts(raw: bytes, display: str, workspace: Any, day: dt.date) -> VersionFacts:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjmkit import facts
 from cjmkit.diagnostics import Diagnostic
@@ -24,8 +24,12 @@ from cjmkit.model.journey import Journey
 from cjmkit.parallel import map_files
 from cjmkit.rendering.palette import Names
 from cjmkit.rendering.report import html_report, lint_findings, lint_settings, render_template, shown_source
+from cjmkit.rendering.trend import sparkline_svg, workspace_histories
 from cjmkit.validation import FileResult, validate_file
 from cjmkit.workspace import Workspace
+
+if TYPE_CHECKING:
+    from cjmkit.history.series import JourneyHistory
 
 _SLUG = re.compile(ID_PATTERN)
 
@@ -89,6 +93,7 @@ class _PageTask:
     template_dir: Path | None
     today: dt.date
     lint: LintSettings | None  # resolved once for every page; None: no lint section
+    history: JourneyHistory | None = None  # the map's versions in git, for its History section and sparkline
 
 
 def _build_page(task: _PageTask) -> _Page:
@@ -106,13 +111,16 @@ def _build_page(task: _PageTask) -> _Page:
         lint=lint_findings(journey, fr.document, catalog, task.lint),
         home="../index.html",
         source=shown_source(task.path, task.workspace.root if task.workspace.config_path else None),
+        history=task.history,
     )
+    row = _summary(journey, Names(catalog), fr.path, task.today)
+    row["sparkline"] = sparkline_svg(task.history) if task.history is not None else None
     return _Page(
         fr.path,
         fr.diagnostics,
         journey.id,
         html,
-        _summary(journey, Names(catalog), fr.path, task.today),
+        row,
         facts.team_load([journey]),
         journey.title,
     )
@@ -144,7 +152,12 @@ def write_site(
     titles: dict[str, str] = {}
     seen: dict[str, str] = {}
     settings = lint_settings(workspace, today)
-    tasks = [_PageTask(path, workspace, engine, template_dir, today, settings) for path in files]
+    # One walk of the git history for every page (nothing outside git); versions come from the cache.
+    histories = workspace_histories(workspace.root)
+    tasks = [
+        _PageTask(path, workspace, engine, template_dir, today, settings, histories.get(str(path.resolve())))
+        for path in files
+    ]
     for i, page in enumerate(map_files(_build_page, tasks, jobs)):
         if page.html is None or page.row is None or page.journey_id is None:
             result.invalid.append(FileResult(page.path, page.diagnostics, journey_id=page.journey_id))
