@@ -94,6 +94,10 @@ def test_since_and_until_take_dates_and_revisions(
 ) -> None:
     by_date = json.loads(cjm("history", "-f", "json", "--since", "2026-04-01", cwd=story, env=cache_env).stdout)
     assert [c["subject"] for c in by_date["commits"]] == [v[-1] for v in VERSIONS[3:]]
+    # The series starts from the state before the range (the invalid March draft), then the changes.
+    points = by_date["journeys"][0]["points"]
+    assert [p.get("baseline", False) for p in points] == [True, False, False, False]
+    assert points[0]["valid"] is False and [p["average_emotion"] for p in points[1:]] == EMOTIONS[3:]
     by_rev = json.loads(
         cjm("history", "-f", "json", "--since", "HEAD~2", "--until", "HEAD~1", cwd=story, env=cache_env).stdout
     )
@@ -154,3 +158,14 @@ def test_the_readme_shows_the_story_as_cjm_prints_it(
     r = cjm("history", cwd=story, env=cache_env)
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"$ cjm history\n{r.stdout}```" in readme
+
+
+def test_a_journey_removed_inside_the_range_keeps_its_id(story: Path, tmp_path: Path) -> None:
+    git(story, "rm", "-q", "journeys/checkout-flow.cjm.yaml")
+    git(story, "commit", "-q", "-m", "Retire the checkout map")
+    found = journey_history(start=story, since="HEAD~1", cache=FactsCache(tmp_path / "c"))
+    [checkout] = found.journeys
+    assert checkout.id == "checkout"
+    assert [p.baseline for p in checkout.points] == [True, False]
+    assert checkout.points[-1].facts is None  # removed
+    assert [c.subject for c in found.commits] == ["Retire the checkout map"]

@@ -30,6 +30,8 @@ def point_dict(point: Point) -> dict[str, Any]:
     out: dict[str, Any] = {"commit": point.commit, "date": point.date.isoformat(), "path": point.path}
     if point.renamed_from:
         out["renamed_from"] = point.renamed_from
+    if point.baseline:
+        out["baseline"] = True
     f = point.facts
     if f is None:
         out["removed"] = True
@@ -213,8 +215,9 @@ def changes(history: History) -> list[tuple[str, str, str, str]]:
     for j in history.journeys:
         for p in j.points:
             before = last.get(j.id)
-            words = describe(before, p, j.id in in_gap)
-            rows.append((order.get(p.commit, 0), p.date.date().isoformat(), p.commit[:8], j.id, words))
+            if not p.baseline:  # the state before the range: what the first change is measured against
+                words = describe(before, p, j.id in in_gap)
+                rows.append((order.get(p.commit, 0), p.date.date().isoformat(), p.commit[:8], j.id, words))
             if p.facts is not None and p.facts.valid:
                 last[j.id] = p.facts
                 in_gap.discard(j.id)

@@ -48,6 +48,8 @@ class Log:
     commits: list[Commit]
     base: dict[str, str] = field(default_factory=dict)
     """Path -> blob id at the commit before the range (empty when the range starts at the first commit)."""
+    base_commit: Commit | None = None
+    """The commit just before the range (``--since``), whose files are each journey's starting point."""
     shallow: bool = False
     """The repository is a shallow clone: the log ends where the clone does."""
 
@@ -83,8 +85,11 @@ def read_log(repo: GitRepo, pathspecs: list[str], since: str | None = None, unti
     base_commit = start
     if base_commit is None and commits and since is not None:
         base_commit = _first_parent(repo, commits[0].id)
-    base = _tree(repo, base_commit, pathspecs) if base_commit else {}
-    return Log(commits, base, _shallow(repo))
+    if not base_commit:
+        return Log(commits, shallow=_shallow(repo))
+    stamp = repo.git("log", "-1", "--format=%ct", "--end-of-options", base_commit, "--").strip()
+    before = Commit(base_commit, dt.datetime.fromtimestamp(int(stamp), dt.UTC), "(the start of the range)")
+    return Log(commits, _tree(repo, base_commit, pathspecs), base_commit=before, shallow=_shallow(repo))
 
 
 def lineage(repo: GitRepo, path: str) -> list[str]:

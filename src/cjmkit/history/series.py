@@ -33,6 +33,8 @@ class Point:
     facts: VersionFacts | None
     """``None``: the file was removed at this commit."""
     renamed_from: str | None = None
+    baseline: bool = False
+    """The journey as it was just before the range (``--since``): a starting point, not a change."""
 
 
 @dataclass
@@ -138,6 +140,9 @@ def _walk(
     live: dict[str, str] = {p: b for p, b in log.base.items() if selected(p)}
     ws_blob = log.base.get(ws_path)
     planned: list[tuple[Commit, list[tuple[str, Version | None, str | None]]]] = []
+    if log.base_commit is not None and live:
+        start_day = log.base_commit.date.date()
+        planned.append((log.base_commit, [(p, Version(b, ws_blob, start_day), None) for p, b in live.items()]))
     for commit in log.commits:
         day = commit.date.date()
         steps: list[tuple[str, Version | None, str | None]] = []
@@ -167,7 +172,8 @@ def _walk(
         if steps:
             planned.append((commit, steps))
     facts, computed = _facts_of(repo, planned, ws_path, root, cache)
-    journeys = _series(planned, facts)
+    base_id = log.base_commit.id if log.base_commit is not None else None
+    journeys = _series(planned, facts, base_id)
     if only is not None:
         chosen = [j for j in journeys if j.id == only]
         if not chosen and journeys:
@@ -179,7 +185,8 @@ def _walk(
         keep = {p.commit for j in chosen for p in j.points}
         planned = [(c, s) for c, s in planned if c.id in keep]
         journeys = chosen
-    return History([c for c, _ in planned], journeys, shallow=log.shallow, computed=computed)
+    commits = [c for c, _ in planned if c.id != base_id]
+    return History(commits, journeys, shallow=log.shallow, computed=computed)
 
 
 def _facts_of(
@@ -232,6 +239,7 @@ def _compute(task: tuple[bytes, str, Workspace, dt.date]) -> VersionFacts:
 def _series(
     planned: list[tuple[Commit, list[tuple[str, Version | None, str | None]]]],
     facts: dict[str, VersionFacts],
+    base_id: str | None = None,
 ) -> list[JourneyHistory]:
     """Points per journey id; a version that cannot be read belongs to the journey last seen at its path."""
     owner: dict[str, str] = {}
@@ -250,7 +258,7 @@ def _series(
                 owner[path] = jid
                 if old_path:
                     owner.pop(old_path, None)
-                point = Point(commit.id, commit.date, path, f, renamed_from=old_path)
+                point = Point(commit.id, commit.date, path, f, renamed_from=old_path, baseline=commit.id == base_id)
             history = journeys.setdefault(jid, JourneyHistory(jid, jid))
             if point.facts is not None and point.facts.title:
                 history.title = point.facts.title

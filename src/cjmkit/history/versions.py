@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 #: Bump when the facts kept for a version change shape; old entries are then never read.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 OPPORTUNITY_STATES = ("idea", "planned", "in-progress", "done", "dropped")
 LINT_SEVERITIES = ("error", "warning", "info")
@@ -124,7 +124,11 @@ def version_facts(raw: bytes, display: str, workspace: Any, day: dt.date) -> Ver
     result = validate_document(doc, workspace)
     journey = result.journey
     if journey is None or result.catalog is None or not result.valid:
-        return VersionFacts(error=_first_error(result.diagnostics))
+        # The id, when the file still names one, keeps an invalid version in its journey's series.
+        named = doc.data.get("id") if isinstance(doc.data, dict) else None
+        return VersionFacts(
+            journey_id=named if isinstance(named, str) else None, error=_first_error(result.diagnostics)
+        )
     stats = journey_stats(journey, display, day)
     try:
         findings = lint_journey(journey, doc, result.catalog, settings_for(workspace, today=day))
