@@ -10,6 +10,7 @@ is a gap that names the commit and its first error, never a zero.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,7 @@ def _head_exists(repo: GitRepo) -> bool:
 def _walk(
     repo: GitRepo,
     log: Log,
-    selected: Any,
+    selected: Callable[[str], bool],
     ws_path: str,
     root: Path,
     only: str | None,
