@@ -7,15 +7,66 @@ import datetime as dt
 import pytest
 
 from cjmkit.linting import all_rules, find_rule
+from cjmkit.linting.timeline import Measurement, Timeline
 from lint_helpers import TODAY, TOUR, doc_examples, findings_of, lint_text
 
 RULES = all_rules()
 
 
+def _m(day: str, value: float, target: float) -> Measurement:
+    return Measurement(dt.date.fromisoformat(day), value, target, "0" * 40)
+
+
+#: The committed past each history rule's documented example describes, as ``cjm lint`` would read it from git.
+EXAMPLE_HISTORY = {
+    "kpi-moving-away-from-target": (
+        Timeline(
+            kpis={"tour-page-exit": (_m("2026-08-03", 30, 25), _m("2026-09-01", 36, 25), _m("2026-10-01", 41, 25))}
+        ),
+        Timeline(
+            kpis={
+                "tour-page-exit": (
+                    _m("2026-08-03", 30, 25),
+                    _m("2026-09-01", 36, 25),
+                    _m("2026-10-01", 41, 25),
+                    _m("2026-11-02", 33, 25),
+                )
+            }
+        ),
+    ),
+    "pain-points-unchanged": (
+        Timeline(
+            pains_since=dt.date(2026, 1, 10),
+            pains_key="tour-search|no-filter|high|No filter by country, price or number of days",
+        ),
+        Timeline(
+            pains_since=dt.date(2026, 11, 20),
+            pains_key="tour-search|no-dates|medium|Tour dates only shown after choosing a tour\n"
+            "tour-search|no-filter|high|No filter by country, price or number of days",
+        ),
+    ),
+}
+
+
+def _example_history(rule, fixed: bool) -> Timeline | None:
+    if not rule.needs_history:
+        return None
+    return EXAMPLE_HISTORY[rule.name][1 if fixed else 0]
+
+
+def test_every_history_rule_has_the_past_its_examples_describe():
+    assert sorted(EXAMPLE_HISTORY) == sorted(r.name for r in RULES if r.needs_history)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_the_documented_bad_example_is_flagged(rule):
     failing, _ = doc_examples(rule)
-    found = findings_of(rule.name, lint_text(failing, {rule.name: rule.example_options}))
+    found = findings_of(
+        rule.name,
+        lint_text(
+            failing, {rule.name: rule.example_options}, timeline=_example_history(rule, False), enable=(rule.name,)
+        ),
+    )
     assert found, f"{rule.name} does not fire on its own failing example"
     for d in found:
         assert d.code == rule.code
@@ -28,7 +79,10 @@ def test_the_documented_bad_example_is_flagged(rule):
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_the_documented_fix_is_not_flagged(rule):
     _, fixed = doc_examples(rule)
-    assert findings_of(rule.name, lint_text(fixed, {rule.name: rule.example_options})) == []
+    diags = lint_text(
+        fixed, {rule.name: rule.example_options}, timeline=_example_history(rule, True), enable=(rule.name,)
+    )
+    assert findings_of(rule.name, diags) == []
 
 
 def test_a_complete_realistic_journey_has_no_findings():

@@ -119,6 +119,7 @@ def run_lint(
     """Lint, print the report, and return the exit code (0 clean, 1 findings at or above ``fail_on``, 2 usage)."""
     from cjmkit.diagnostics import Severity, output
     from cjmkit.errors import LintConfigError, SelectionError, UsageError
+    from cjmkit.history.timeline import timelines
     from cjmkit.linting import lint as run
 
     if problem := choice_problem_of(LINT, {"format": format, "fail_on": fail_on}):
@@ -126,7 +127,7 @@ def run_lint(
     fmt = output.pick_format(format)
     threshold = Severity(fail_on)
     try:
-        report = run(list(paths), select=list(select), ignore=list(ignore), jobs=jobs)
+        report = run(list(paths), select=list(select), ignore=list(ignore), jobs=jobs, timelines=timelines)
     except (UsageError, SelectionError) as err:
         return usage_error(str(err))
     except LintConfigError as err:

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cjmkit.gitrepo import GitError, GitRepo
 from cjmkit.history.gitlog import Commit, Log, lineage, read_blobs, read_log

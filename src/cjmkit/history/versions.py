@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 #: Bump when the facts kept for a version change shape; old entries are then never read.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 OPPORTUNITY_STATES = ("idea", "planned", "in-progress", "done", "dropped")
 LINT_SEVERITIES = ("error", "warning", "info")
@@ -59,6 +59,8 @@ class VersionFacts:
     opportunities: dict[str, int] = field(default_factory=dict)
     done: list[str] = field(default_factory=list)
     """Ids of the opportunities whose status is done."""
+    pains_key: str | None = None
+    """The pain points as one text (:func:`cjmkit.facts.pain_points_key`), to see when they changed."""
     lint: dict[str, int] | None = None
     """Findings by severity; ``None`` when the workspace's lint configuration had problems."""
 
@@ -113,6 +115,7 @@ def version_facts(raw: bytes, display: str, workspace: Any, day: dt.date) -> Ver
     """Validate and lint one version; an invalid one gives its first error instead of figures."""
     from cjmkit.authoring.stats import journey_stats
     from cjmkit.errors import LintConfigError
+    from cjmkit.facts import pain_points_key
     from cjmkit.linting.engine import lint_journey, settings_for
     from cjmkit.loader import LoadError, parse_bytes
     from cjmkit.validation import validate_document
@@ -152,6 +155,7 @@ def version_facts(raw: bytes, display: str, workspace: Any, day: dt.date) -> Ver
         },
         opportunities={s: statuses.get(s, 0) for s in OPPORTUNITY_STATES},  # type: ignore[call-overload]
         done=[o.id for o in journey.opportunities if o.status == "done"],
+        pains_key=pain_points_key(journey),
         lint=lint,
     )
 
