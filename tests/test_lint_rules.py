@@ -280,3 +280,42 @@ def test_today_is_a_parameter_so_results_are_reproducible():
     assert dt.date(2026, 11, 28) == TODAY
     assert findings_of("map-stale", lint_text(TOUR, today=dt.date(2030, 1, 1)))
     assert not findings_of("map-stale", lint_text(TOUR, today=dt.date(2026, 11, 1)))
+
+
+# -- history rules: what counts as moving away ---------------------------------
+
+
+def _kpi_finding(values: list[float | None], targets: list[float | None] | None = None, **options):
+    """The finding of kpi-moving-away-from-target on TOUR's search-to-booking KPI (target 25, higher is better)."""
+    targets = targets or [25.0] * len(values)
+    series = tuple(_m(f"2026-0{i + 1}-01", v, t) for i, (v, t) in enumerate(zip(values, targets, strict=True)))
+    timeline = Timeline(kpis={"search-to-booking": series})
+    rule = "kpi-moving-away-from-target"
+    return findings_of(rule, lint_text(TOUR, {rule: options}, timeline=timeline, enable=(rule,)))
+
+
+def test_kpi_moving_away_needs_each_step_further_and_the_last_off_target():
+    [d] = _kpi_finding([24, 22, 20])
+    assert d.item_id == "search-to-booking"
+    assert "24 percent (2026-01-01), 22 percent (2026-02-01), 20 percent (2026-03-01)" in d.message
+    assert _kpi_finding([24, 22, 22]) == []  # no worse: a plateau is not a trend
+    assert _kpi_finding([30, 28, 26]) == []  # falling, but still above the target
+    assert _kpi_finding([20, 22, 21]) == []
+    # Only the last measurements count: an old fall followed by a recovery is quiet.
+    assert _kpi_finding([24, 22, 20, 23]) == []
+    assert len(_kpi_finding([26, 24, 20], measurements=3)) == 1  # from on target to further and further off
+    assert _kpi_finding([22, 20], measurements=3) == []
+    assert len(_kpi_finding([22, 20], measurements=2)) == 1
+
+
+def test_kpi_moving_away_measures_against_the_target_of_each_measurement():
+    # The value is steady but the target was raised: further from the target at each step.
+    assert len(_kpi_finding([20, 20, 20], [21, 23, 25])) == 1
+    # No target at the time: no distance, so no trend.
+    assert _kpi_finding([24, 22, 20], [None, None, 25]) == []
+
+
+def test_history_rules_say_nothing_without_a_timeline():
+    rules = ("kpi-moving-away-from-target", "pain-points-unchanged")
+    diags = lint_text(TOUR, enable=rules, today=dt.date(2030, 1, 1))
+    assert [d for d in diags if d.rule in rules] == []
