@@ -62,6 +62,7 @@ class Cmd:
     cwd: Path | None = None
     ok_codes: frozenset[int] = frozenset({0})
     needs_verb: str | None = None  # the cjm sub-command it needs, for "n/a"
+    env: tuple[tuple[str, str], ...] = ()  # set for this command only
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def run_once(cmd: Cmd, sample_memory: bool) -> tuple[float, float, int, int, str
     or, with ``sample_memory``, the sum over the process tree sampled every
     10 ms, whichever is larger.  Sampling costs CPU, so timed runs skip it.
     """
-    env = dict(os.environ, NO_COLOR="1", COLUMNS="120")
+    env = dict(os.environ, NO_COLOR="1", COLUMNS="120", **dict(cmd.env))
     env.pop("GITHUB_ACTIONS", None)
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -417,7 +418,34 @@ def build_cases(base: Path, quick: bool, log: Callable[[str], None]) -> list[Cas
             ),
         )
     )
+    cases.extend(history_cases(base, cjm, log))
     return cases
+
+
+def history_cases(base: Path, cjm: str, log: Callable[[str], None]) -> list[Case]:
+    """``cjm history`` over 100 maps and 200 commits of 10 changed maps: first run (no cache) and warm."""
+    import shutil
+
+    spec = CorpusSpec("history-100", corpus.CorpusOptions(maps=100, kb=(20, 60)), 200)
+    root = ensure_corpus(base, spec, log)
+    cache = base / "history-cache"
+    shutil.rmtree(cache, ignore_errors=True)  # the warm-up run fills it; the timed runs read it
+    group = "history: 100 maps x 200 commits"
+    cold = Cmd(
+        "cjm history, first run (--no-cache)", (cjm, "history", "--no-cache", "-f", "csv"), root, needs_verb="history"
+    )
+    warm = Cmd(
+        "cjm history, warm cache",
+        (cjm, "history", "-f", "csv"),
+        root,
+        needs_verb="history",
+        env=(("CJM_CACHE_DIR", str(cache)),),
+    )
+    return [
+        # Its peak memory (target < 300 MB) is in the table's peak RSS column.
+        Case(group, cold, target=Target("<= 10 s", max_ms=10_000)),
+        Case(group, warm, target=Target("<= 1 s", max_ms=1000)),
+    ]
 
 
 def ensure_tidy_copy(base: Path, source: Path, cjm: str, log: Callable[[str], None]) -> Path:

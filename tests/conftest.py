@@ -113,3 +113,9 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
 @pytest.fixture
 def minimal() -> str:
     return MINIMAL
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _history_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Reports of maps in git read their history; its cache goes to a temporary folder, never the user's home."""
+    os.environ.setdefault("CJM_CACHE_DIR", str(tmp_path_factory.mktemp("cjm-cache")))

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.linting import LintSettings, Rule, default_settings, lint_document
+from cjmkit.linting import LintSettings, Rule, default_settings, find_rule, lint_document
+from cjmkit.linting.timeline import Timeline
 from cjmkit.loader import parse
 from cjmkit.validation.workspace_file import open_workspace
 from cjmkit.workspace import Workspace
@@ -31,14 +32,22 @@ def example_workspace() -> Workspace:
     return _WORKSPACE[0]
 
 
-def settings(options: Mapping[str, Mapping[str, Any]] | None = None, today: dt.date = TODAY) -> LintSettings:
+def settings(
+    options: Mapping[str, Mapping[str, Any]] | None = None, today: dt.date = TODAY, enable: tuple[str, ...] = ()
+) -> LintSettings:
+    """The default settings, with ``options`` and the rules named in ``enable`` (off by default) turned on."""
     base = default_settings(today)
     merged = {name: dict(opts) for name, opts in base.options.items()}
     for name, opts in (options or {}).items():
         merged[name].update(opts)
+    severities = dict(base.severities)
+    for name in enable:
+        rule = find_rule(name)
+        assert rule is not None, name
+        severities[rule.name] = rule.severity
     config = example_workspace().config
     scoring = config.scoring if config else None
-    return LintSettings(severities=base.severities, options=merged, today=today, scoring=scoring)
+    return LintSettings(severities=severities, options=merged, today=today, scoring=scoring)
 
 
 def lint_text(
@@ -46,9 +55,11 @@ def lint_text(
     options: Mapping[str, Mapping[str, Any]] | None = None,
     today: dt.date = TODAY,
     path: str = "journeys/test.cjm.yaml",
+    timeline: Timeline | None = None,
+    enable: tuple[str, ...] = (),
 ) -> list[Diagnostic]:
     """Every problem and finding for a journey written in a test (it must be valid)."""
-    linted = lint_document(parse(text, path), example_workspace(), settings(options, today))
+    linted = lint_document(parse(text, path), example_workspace(), settings(options, today, enable), timeline)
     errors = [d for d in linted.validation.diagnostics if d.severity.value == "error"]
     assert not errors, f"the test journey is not valid: {errors}"
     return linted.diagnostics

@@ -10,13 +10,23 @@ import pytest
 import typer.main
 
 from cjmkit.cli.app import app
-from cjmkit.cli.options import DIFF, DIFF_FORMATS, ENGINES, LINT, VALIDATE, VALIDATE_FORMATS, Option, OptionTable
-from cjmkit.cli.quick import parse_diff_args, parse_lint_args, parse_validate_args
+from cjmkit.cli.options import (
+    DIFF,
+    DIFF_FORMATS,
+    ENGINES,
+    HISTORY,
+    LINT,
+    VALIDATE,
+    VALIDATE_FORMATS,
+    Option,
+    OptionTable,
+)
+from cjmkit.cli.quick import parse_diff_args, parse_history_args, parse_lint_args, parse_validate_args
 from tests.conftest import MINIMAL, Result
 
 Cjm = Callable[..., Result]
 
-TABLES = {"validate": VALIDATE, "lint": LINT, "diff": DIFF}
+TABLES = {"validate": VALIDATE, "lint": LINT, "diff": DIFF, "history": HISTORY}
 
 
 def _typer_options(command: str) -> dict[str, Any]:
@@ -81,6 +91,19 @@ def test_the_fast_parser_starts_from_the_table_defaults() -> None:
         "engine": "auto",
         "git_external": False,
     }
+
+
+def test_the_fast_history_parser_reads_dates_revisions_and_flags() -> None:
+    found = parse_history_args(["journeys", "--since=2026-01-01", "--until", "v2", "-f", "csv", "--no-cache"])
+    assert found == {
+        "paths": [Path("journeys")],
+        "since": "2026-01-01",
+        "until": "v2",
+        "journey": None,
+        "format": "csv",
+        "no_cache": True,
+    }
+    assert parse_history_args(["--help"]) is None  # typer answers
 
 
 def test_choices_are_those_of_the_modules_that_implement_them() -> None:

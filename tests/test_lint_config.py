@@ -180,3 +180,16 @@ def test_the_example_workspace_configuration_is_accepted():
     ws = open_workspace(EXAMPLES)
     assert ws.diagnostics == []
     assert lint([EXAMPLES], today=TODAY).files
+
+
+def test_a_rule_off_by_default_runs_only_when_turned_on_or_named():
+    assert "pain-points-unchanged" not in resolve_settings(None).severities
+    # A group selected by its code prefix runs as it normally does: without the rules that are off.
+    assert "pain-points-unchanged" not in resolve_settings(None, select=["L4"]).severities
+    on = resolve_settings(LintConfig(rules={"L407": "error"}))
+    assert on.severities["pain-points-unchanged"].value == "error"
+    assert "kpi-moving-away-from-target" not in on.severities
+    named = resolve_settings(None, select=["kpi-moving-away-from-target"])
+    assert set(named.severities) == {"kpi-moving-away-from-target"}
+    assert named.severities["kpi-moving-away-from-target"].value == "warning"
+    assert "pain-points-unchanged" not in resolve_settings(LintConfig(rules={"L407": "off"})).severities

@@ -7,15 +7,66 @@ import datetime as dt
 import pytest
 
 from cjmkit.linting import all_rules, find_rule
+from cjmkit.linting.timeline import Measurement, Timeline
 from lint_helpers import TODAY, TOUR, doc_examples, findings_of, lint_text
 
 RULES = all_rules()
 
 
+def _m(day: str, value: float, target: float) -> Measurement:
+    return Measurement(dt.date.fromisoformat(day), value, target, "0" * 40)
+
+
+#: The committed past each history rule's documented example describes, as ``cjm lint`` would read it from git.
+EXAMPLE_HISTORY = {
+    "kpi-moving-away-from-target": (
+        Timeline(
+            kpis={"tour-page-exit": (_m("2026-08-03", 30, 25), _m("2026-09-01", 36, 25), _m("2026-10-01", 41, 25))}
+        ),
+        Timeline(
+            kpis={
+                "tour-page-exit": (
+                    _m("2026-08-03", 30, 25),
+                    _m("2026-09-01", 36, 25),
+                    _m("2026-10-01", 41, 25),
+                    _m("2026-11-02", 33, 25),
+                )
+            }
+        ),
+    ),
+    "pain-points-unchanged": (
+        Timeline(
+            pains_since=dt.date(2026, 1, 10),
+            pains_key="tour-search|no-filter|high|No filter by country, price or number of days",
+        ),
+        Timeline(
+            pains_since=dt.date(2026, 11, 20),
+            pains_key="tour-search|no-dates|medium|Tour dates only shown after choosing a tour\n"
+            "tour-search|no-filter|high|No filter by country, price or number of days",
+        ),
+    ),
+}
+
+
+def _example_history(rule, fixed: bool) -> Timeline | None:
+    if not rule.needs_history:
+        return None
+    return EXAMPLE_HISTORY[rule.name][1 if fixed else 0]
+
+
+def test_every_history_rule_has_the_past_its_examples_describe():
+    assert sorted(EXAMPLE_HISTORY) == sorted(r.name for r in RULES if r.needs_history)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_the_documented_bad_example_is_flagged(rule):
     failing, _ = doc_examples(rule)
-    found = findings_of(rule.name, lint_text(failing, {rule.name: rule.example_options}))
+    found = findings_of(
+        rule.name,
+        lint_text(
+            failing, {rule.name: rule.example_options}, timeline=_example_history(rule, False), enable=(rule.name,)
+        ),
+    )
     assert found, f"{rule.name} does not fire on its own failing example"
     for d in found:
         assert d.code == rule.code
@@ -28,7 +79,10 @@ def test_the_documented_bad_example_is_flagged(rule):
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_the_documented_fix_is_not_flagged(rule):
     _, fixed = doc_examples(rule)
-    assert findings_of(rule.name, lint_text(fixed, {rule.name: rule.example_options})) == []
+    diags = lint_text(
+        fixed, {rule.name: rule.example_options}, timeline=_example_history(rule, True), enable=(rule.name,)
+    )
+    assert findings_of(rule.name, diags) == []
 
 
 def test_a_complete_realistic_journey_has_no_findings():
@@ -253,3 +307,42 @@ def test_opportunity_unscored_is_quiet_without_a_scoring_model():
     no_model = LintSettings(severities=plain.severities, options=plain.options, today=plain.today)
     linted = lint_document(parse(bare, "journeys/t.cjm.yaml"), example_workspace(), no_model)
     assert findings_of("opportunity-unscored", linted.diagnostics) == []
+
+
+# -- history rules: what counts as moving away ---------------------------------
+
+
+def _kpi_finding(values: list[float | None], targets: list[float | None] | None = None, **options):
+    """The finding of kpi-moving-away-from-target on TOUR's search-to-booking KPI (target 25, higher is better)."""
+    targets = targets or [25.0] * len(values)
+    series = tuple(_m(f"2026-0{i + 1}-01", v, t) for i, (v, t) in enumerate(zip(values, targets, strict=True)))
+    timeline = Timeline(kpis={"search-to-booking": series})
+    rule = "kpi-moving-away-from-target"
+    return findings_of(rule, lint_text(TOUR, {rule: options}, timeline=timeline, enable=(rule,)))
+
+
+def test_kpi_moving_away_needs_each_step_further_and_the_last_off_target():
+    [d] = _kpi_finding([24, 22, 20])
+    assert d.item_id == "search-to-booking"
+    assert "24 percent (2026-01-01), 22 percent (2026-02-01), 20 percent (2026-03-01)" in d.message
+    assert _kpi_finding([24, 22, 22]) == []  # no worse: a plateau is not a trend
+    assert _kpi_finding([30, 28, 26]) == []  # falling, but still above the target
+    assert _kpi_finding([20, 22, 21]) == []
+    # Only the last measurements count: an old fall followed by a recovery is quiet.
+    assert _kpi_finding([24, 22, 20, 23]) == []
+    assert len(_kpi_finding([26, 24, 20], measurements=3)) == 1  # from on target to further and further off
+    assert _kpi_finding([22, 20], measurements=3) == []
+    assert len(_kpi_finding([22, 20], measurements=2)) == 1
+
+
+def test_kpi_moving_away_measures_against_the_target_of_each_measurement():
+    # The value is steady but the target was raised: further from the target at each step.
+    assert len(_kpi_finding([20, 20, 20], [21, 23, 25])) == 1
+    # No target at the time: no distance, so no trend.
+    assert _kpi_finding([24, 22, 20], [None, None, 25]) == []
+
+
+def test_history_rules_say_nothing_without_a_timeline():
+    rules = ("kpi-moving-away-from-target", "pain-points-unchanged")
+    diags = lint_text(TOUR, enable=rules, today=dt.date(2030, 1, 1))
+    assert [d for d in diags if d.rule in rules] == []

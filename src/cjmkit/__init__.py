@@ -64,9 +64,10 @@ def lint(
     Raises :class:`cjmkit.errors.LintConfigError` when ``cjm.yaml``'s ``lint:`` section
     has problems and :class:`cjmkit.errors.SelectionError` for an unknown rule.
     """
+    from cjmkit.history.timeline import timelines
     from cjmkit.linting import lint as _lint
 
-    return _lint(paths, select=select, ignore=ignore, today=today, jobs=jobs)
+    return _lint(paths, select=select, ignore=ignore, today=today, jobs=jobs, timelines=timelines)
 
 
 def render(

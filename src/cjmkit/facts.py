@@ -205,6 +205,25 @@ def pains_by_severity(journey: Journey) -> dict[str, int]:
     return {k: counts.get(k, 0) for k in ("critical", "high", "medium", "low", "unprioritised")}
 
 
+def pain_points_key(journey: Journey) -> str:
+    """The pain points as one text (where each is, its id, severity and description): equal texts, same pain points.
+
+    History compares it between versions to find when a team last changed what it
+    knows about the customer's pains.
+    """
+    items = sorted(
+        (tp.id, pp.id, pp.severity or "", " ".join(pp.description.split())) for _, tp, pp in journey.iter_pain_points()
+    )
+    return "\n".join("|".join(item) for item in items)
+
+
+def kpi_shortfall(value: float, target: float | None, direction: str) -> float:
+    """How far ``value`` is on the wrong side of ``target`` (0 when on target or with no target)."""
+    if target is None:
+        return 0.0
+    return max(0.0, target - value) if direction == "up" else max(0.0, value - target)
+
+
 # -- flow ---------------------------------------------------------------------
 
 

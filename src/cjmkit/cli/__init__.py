@@ -13,7 +13,7 @@ GC_THRESHOLD = 200_000
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run ``cjm``. ``--version`` and plain ``validate``, ``lint`` and ``diff`` runs answer before typer is imported."""
+    """Run ``cjm``. ``--version`` and plain ``validate``, ``lint``, ``diff`` and ``history`` answer before typer."""
     try:
         _run(sys.argv[1:] if argv is None else argv)
     except BrokenPipeError:
@@ -47,7 +47,7 @@ def _run(args: list[str]) -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] in ("__all__", "1", "true"):  # unless the user wants plugins
         _skip_pydantic_plugin_loader()
-    if args[:1] in (["validate"], ["lint"], ["diff"]):
+    if args[:1] in (["validate"], ["lint"], ["diff"], ["history"]):
         from cjmkit.cli.quick import QUICK_COMMANDS
 
         parse, run = QUICK_COMMANDS[args[0]]

@@ -39,6 +39,7 @@ COMMAND_MODULES = [
     "stats",
     "plan",
     "diff",
+    "history",
 ]
 
 

@@ -18,7 +18,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 PANELS = {
     "Checking": ("validate", "lint", "rules", "explain", "schema"),
     "Drawing": ("render", "export"),
-    "Reviewing": ("diff", "stats", "plan"),
+    "Reviewing": ("diff", "stats", "plan", "history"),
     "Authoring": ("init", "new", "fmt", "import", "kpi"),
 }
 _ORDER = [name for names in PANELS.values() for name in names]

@@ -54,7 +54,7 @@ def rules(
     markdown: bool = typer.Option(False, "--markdown", help="Print the full rules reference (docs/rules.md)."),
 ) -> None:
     """List the lint rules: code, name, default severity and what each checks."""
-    from cjmkit.linting.docs import rules_markdown
+    from cjmkit.linting.docs import default_severity, rules_markdown
     from cjmkit.linting.registry import all_rules
 
     if markdown:
@@ -63,7 +63,7 @@ def rules(
     known = all_rules()
     width = max(len(r.name) for r in known)
     for r in known:
-        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}\n")
+        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {default_severity(r):<7}  {r.summary}\n")
     sys.stdout.write(f"\n{len(known)} rules. 'cjm explain RULE' shows one in full.\n")
 
 

@@ -1,4 +1,4 @@
-"""The options of ``validate``, ``lint`` and ``diff``, declared once.
+"""The options of ``validate``, ``lint``, ``diff`` and ``history``, declared once.
 
 Both ways into these commands read this table: the fast parser in
 :mod:`cjmkit.cli.quick` (used before typer is imported) and the typer commands,
@@ -48,6 +48,7 @@ LINT_FAIL_ON = ("error", "warning", "info")
 DIFF_FORMATS = ("text", "markdown", "json", "html")
 DIFF_FAIL_ON = ("regression", "never")
 ENGINES = ("auto", "system", "embedded")
+HISTORY_FORMATS = ("text", "json", "csv")
 
 _JOBS = Option("jobs", ("--jobs", "-j"), 0, "int")
 
@@ -71,6 +72,15 @@ DIFF: OptionTable = _table(
     Option("fail_on", ("--fail-on",), "never", choices=DIFF_FAIL_ON),
     Option("engine", ("--engine",), "auto", choices=ENGINES),
     Option("git_external", ("--git-external",), False, "flag"),
+)
+
+
+HISTORY: OptionTable = _table(
+    Option("since", ("--since",), None),
+    Option("until", ("--until",), None),
+    Option("journey", ("--journey",), None),
+    Option("format", ("--format", "-f"), "text", choices=HISTORY_FORMATS),
+    Option("no_cache", ("--no-cache",), False, "flag"),
 )
 
 

@@ -1,4 +1,4 @@
-"""Commands that answer before typer is imported: ``validate``, ``lint`` and ``diff``.
+"""Commands that answer before typer is imported: ``validate``, ``lint``, ``diff`` and ``history``.
 
 They run on every commit through pre-commit, and ``diff`` once per changed file
 when git uses it as an external diff, so their start-up time is felt many times
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cjmkit.cli.options import DIFF, LINT, VALIDATE, OptionTable, choice_problem_of, defaults
+from cjmkit.cli.options import DIFF, HISTORY, LINT, VALIDATE, OptionTable, choice_problem_of, defaults
 from cjmkit.cli.usage import usage_error
 
 
@@ -38,6 +38,11 @@ def parse_diff_args(args: Sequence[str]) -> dict[str, Any] | None:
         return None  # typer reports the missing argument
     found["args"] = [str(p) for p in found.pop("paths")]
     return found
+
+
+def parse_history_args(args: Sequence[str]) -> dict[str, Any] | None:
+    """``history``'s arguments as keyword arguments of :func:`run_history`, or None to let typer parse them."""
+    return _parse(args, HISTORY)
 
 
 def _parse(args: Sequence[str], table: OptionTable) -> dict[str, Any] | None:
@@ -114,6 +119,7 @@ def run_lint(
     """Lint, print the report, and return the exit code (0 clean, 1 findings at or above ``fail_on``, 2 usage)."""
     from cjmkit.diagnostics import Severity, output
     from cjmkit.errors import LintConfigError, SelectionError, UsageError
+    from cjmkit.history.timeline import timelines
     from cjmkit.linting import lint as run
 
     if problem := choice_problem_of(LINT, {"format": format, "fail_on": fail_on}):
@@ -121,7 +127,7 @@ def run_lint(
     fmt = output.pick_format(format)
     threshold = Severity(fail_on)
     try:
-        report = run(list(paths), select=list(select), ignore=list(ignore), jobs=jobs)
+        report = run(list(paths), select=list(select), ignore=list(ignore), jobs=jobs, timelines=timelines)
     except (UsageError, SelectionError) as err:
         return usage_error(str(err))
     except LintConfigError as err:
@@ -198,9 +204,44 @@ def run_diff(
     return 0
 
 
+def run_history(
+    paths: Sequence[Path],
+    since: str | None = None,
+    until: str | None = None,
+    journey: str | None = None,
+    format: str = "text",
+    no_cache: bool = False,
+) -> int:
+    """Write the history of the journeys in ``paths``; 0 done, 2 usage or git error."""
+    from cjmkit.errors import UsageError
+
+    if problem := choice_problem_of(HISTORY, {"format": format}):
+        return usage_error(problem)
+    for path in paths:
+        if not path.exists():
+            return usage_error(f"{path}: no such file or folder")
+    from cjmkit.history.formats import to_csv, to_json, to_text
+    from cjmkit.history.series import journey_history
+    from cjmkit.history.versions import FactsCache
+
+    try:
+        result = journey_history(
+            list(paths), since=since, until=until, journey=journey, cache=FactsCache(enabled=not no_cache)
+        )
+    except UsageError as err:
+        return usage_error(str(err))
+    if result.shallow:
+        first = result.commits[0].date.date().isoformat() if result.commits else "the clone's first commit"
+        sys.stderr.write(f"Note: this is a shallow clone; history goes back only to {first} (git fetch --unshallow).\n")
+    writer = {"json": to_json, "csv": to_csv}.get(format, to_text)
+    sys.stdout.write(writer(result))
+    return 0
+
+
 #: The commands served before typer: name -> (argument parser, runner).
 QUICK_COMMANDS: dict[str, tuple[Any, Any]] = {
     "validate": (parse_validate_args, run_validate),
     "lint": (parse_lint_args, run_lint),
     "diff": (parse_diff_args, run_diff),
+    "history": (parse_history_args, run_history),
 }

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from cjmkit.diffing.changes import Change, DiffReport
 from cjmkit.diffing.compare import diff_catalog
-from cjmkit.diffing.gitrepo import GitRepo
 from cjmkit.diffing.report import Pair, build_report, match_moved_journeys
 from cjmkit.diffing.sources import SideSource, load_sides, workspace_at
+from cjmkit.gitrepo import GitRepo
 from cjmkit.validation.workspace_file import open_workspace
 from cjmkit.workspace import WORKSPACE_FILE, Workspace
 
@@ -22,7 +22,7 @@ WORKING_TREE = "working tree"
 def diff_revisions(old_rev: str, new_rev: str | None = None, start: Path | None = None) -> DiffReport:
     """Compare the workspace's journeys at ``old_rev`` with ``new_rev`` (``None``: the working tree).
 
-    Raises :class:`cjmkit.diffing.gitrepo.GitError` (a usage error) when git is
+    Raises :class:`cjmkit.gitrepo.GitError` (a usage error) when git is
     missing, ``start`` is not in a repository, or a revision does not exist.
     """
     here = start or Path.cwd()

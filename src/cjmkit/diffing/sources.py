@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.diffing.gitrepo import GitRepo
 from cjmkit.errors import UsageError
+from cjmkit.gitrepo import GitRepo
 from cjmkit.loader import LoadError, parse_bytes
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
 from cjmkit.model.workspace import Scoring
 from cjmkit.validation import validate_document
-from cjmkit.validation.workspace_file import workspace_from_document
+from cjmkit.validation.workspace_file import workspace_from_bytes
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
 
 
@@ -91,17 +91,6 @@ def read_disk(path: Path, display: str | None = None, workspace: Workspace | Non
     except OSError as err:
         raise UsageError(f"{shown}: cannot read the file ({err.strerror})") from None
     return SideSource(raw, shown, workspace or open_workspace_for([path]))
-
-
-def workspace_from_bytes(raw: bytes | None, root: Path, display: str) -> Workspace:
-    """A :class:`Workspace` from the bytes of a ``cjm.yaml`` read from git (``None``: there is none)."""
-    if raw is None:
-        return Workspace(root=root)
-    try:
-        doc = parse_bytes(raw, display)
-    except LoadError as err:
-        return Workspace(root=root, diagnostics=err.diagnostics, config_path=root / WORKSPACE_FILE)
-    return workspace_from_document(doc, root)
 
 
 def workspace_at(repo: GitRepo, commit: str, label: str, prefix: str, root: Path) -> Workspace:

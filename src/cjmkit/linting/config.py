@@ -40,9 +40,9 @@ class LintSettings:
 
 
 def default_settings(today: dt.date | None = None) -> LintSettings:
-    """Every rule at its default severity with its default options."""
+    """Every rule on by default at its default severity, with its default options."""
     return LintSettings(
-        severities={r.name: r.severity for r in all_rules()},
+        severities={r.name: r.severity for r in all_rules() if r.enabled},
         options={r.name: dict(r.options) for r in all_rules()},
         today=today or dt.date.today(),
     )
@@ -58,7 +58,10 @@ def _expand(keys: Iterable[str], option: str) -> set[str]:
             if not found:
                 hint = did_you_mean(key, rule_keys())
                 raise SelectionError(f"{option}: unknown rule '{key}'" + (f"; {hint}" if hint else ""))
-            names.update(r.name for r in found)
+            # A code prefix (L4) means the rules of that group as they normally run; a rule that is
+            # off by default runs only when named.
+            named = find_rule(key) is not None
+            names.update(r.name for r in found if named or r.enabled)
     return names
 
 
@@ -167,7 +170,7 @@ def resolve_settings(
             if rule.name not in selected:
                 continue
             severity = rule.severity if wanted in (None, "off") else Severity(wanted)
-        elif wanted == "off":
+        elif wanted == "off" or (wanted is None and not rule.enabled):
             continue
         else:
             severity = rule.severity if wanted is None else Severity(wanted)

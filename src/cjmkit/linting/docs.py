@@ -48,9 +48,24 @@ def _options_example(rule: Rule) -> str:
     return f"lint:\n  options:\n    {rule.name}: {{{options}}}"
 
 
+def default_severity(rule: Rule) -> str:
+    """The rule's severity when ``cjm.yaml`` says nothing: ``off`` for a rule that must be turned on."""
+    return rule.severity.value if rule.enabled else "off"
+
+
+def _turning_on(rule: Rule) -> str:
+    where = " It reads the map's git history: outside a git repository it says nothing." if rule.needs_history else ""
+    return (
+        f"Off by default: turn it on in cjm.yaml (lint: rules: {{{rule.name}: {rule.severity.value}}}) "
+        f"or with --select {rule.name}.{where}"
+    )
+
+
 def explain_text(rule: Rule) -> str:
     """The whole documentation of one rule, as plain text for the terminal."""
-    lines = [f"{rule.name} ({rule.code})", "", f"Default severity: {rule.severity.value}"]
+    lines = [f"{rule.name} ({rule.code})", "", f"Default severity: {default_severity(rule)}"]
+    if not rule.enabled:
+        lines.append(_turning_on(rule))
     if rule.option_specs:
         lines += ["", "Options (under lint.options in cjm.yaml), with their defaults:", *_options_lines(rule)]
     lines += ["", rule.doc.replace("## ", ""), ""]
@@ -63,7 +78,9 @@ def rule_url(rule: Rule) -> str:
 
 def rule_markdown(rule: Rule) -> str:
     """One rule's section of ``docs/rules.md``."""
-    lines = [f"## {rule.name}", "", f"Code `{rule.code}` · default severity **{rule.severity.value}**", ""]
+    lines = [f"## {rule.name}", "", f"Code `{rule.code}` · default severity **{default_severity(rule)}**", ""]
+    if not rule.enabled:
+        lines += [_turning_on(rule).replace("cjm.yaml (", "`cjm.yaml` (`").replace("}) ", "}`) "), ""]
     if rule.option_specs:
         lines += ["| Option | Type | Default | What it does |", "| --- | --- | --- | --- |"]
         lines += [
@@ -104,10 +121,17 @@ lint:
   rules:                      # severity per rule: error | warning | info | off
     map-stale: error
     hypothesis-map: off
+    pain-points-unchanged: warning   # a rule that is off by default, turned on
   options:                    # per-rule options (see each rule)
     emotion-gap: {min_gap: 3}
     missing-required-touchpoint: {channels: [email], phases: [exit]}
 ```
+
+A rule whose default severity is `off` runs only when `lint.rules` gives it a
+severity or `--select` names it. The rules fed by git history
+(`kpi-moving-away-from-target`, `pain-points-unchanged`) are off by default: they
+read the map's committed versions (through the cache `cjm history` uses), and say
+nothing for a file outside a git repository.
 
 On the command line: `--select RULE,...` runs only those rules (names, codes, or a
 code prefix such as `L3`), `--ignore RULE,...` leaves rules out, and `--fail-on
@@ -136,7 +160,7 @@ def rules_markdown() -> str:
     for digit, title in CATEGORIES.items():
         rules = [r for r in all_rules() if r.code[1] == digit]
         parts += [f"**{title}**", "", "| Code | Rule | Severity | What it does |", "| --- | --- | --- | --- |"]
-        parts += [f"| {r.code} | [{r.name}](#{r.name}) | {r.severity.value} | {r.summary} |" for r in rules]
+        parts += [f"| {r.code} | [{r.name}](#{r.name}) | {default_severity(r)} | {r.summary} |" for r in rules]
         parts.append("")
     parts += ["Problems with the lint setup itself:", ""]
     parts += [f"- `{code}`: {text}" for code, text in _ENGINE_CODES]

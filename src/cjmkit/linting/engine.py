@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from cjmkit.linting.config import LintSettings, resolve_settings
 from cjmkit.linting.registry import all_rules
 from cjmkit.linting.rule import Rule, RuleContext
 from cjmkit.linting.suppression import scan_suppressions
+from cjmkit.linting.timeline import Timeline, TimelineSource
 from cjmkit.loader import Document, LoadError, load_file
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
@@ -50,10 +51,13 @@ def _crash_finding(rule: Rule, document: Document, err: Exception) -> Diagnostic
     )
 
 
-def lint_journey(journey: Journey, document: Document, catalog: Catalog, settings: LintSettings) -> list[Diagnostic]:
+def lint_journey(
+    journey: Journey, document: Document, catalog: Catalog, settings: LintSettings, timeline: Timeline | None = None
+) -> list[Diagnostic]:
     """The findings of the enabled rules on a valid journey, suppressions applied, in file order.
 
     A rule that crashes gives one finding of its own (:data:`RULE_CRASHED`) instead of its findings.
+    ``timeline`` is the journey's committed past, for the rules that need history.
     """
     suppressions = scan_suppressions(document)
     findings = list(suppressions.problems)
@@ -70,6 +74,7 @@ def lint_journey(journey: Journey, document: Document, catalog: Catalog, setting
             severity=severity,
             options=settings.options.get(rule.name, rule.options),
             scoring=settings.scoring,
+            timeline=timeline,
         )
         try:
             found = list(rule.check(ctx))
@@ -101,28 +106,34 @@ class LintedFile:
         return sorted([*self.validation.diagnostics, *self.findings], key=Diagnostic.sort_key)
 
 
-def lint_document(doc: Document, workspace: Workspace | None, settings: LintSettings) -> LintedFile:
+def lint_document(
+    doc: Document, workspace: Workspace | None, settings: LintSettings, timeline: Timeline | None = None
+) -> LintedFile:
     """Validate a parsed file, then lint it when it is valid."""
     result = validate_document(doc, workspace)
     if result.journey is None or result.catalog is None or not result.valid:
         return LintedFile(result)
-    return LintedFile(result, lint_journey(result.journey, doc, result.catalog, settings))
+    return LintedFile(result, lint_journey(result.journey, doc, result.catalog, settings, timeline))
 
 
 def lint_file(
-    path: str | Path, workspace: Workspace | None, settings: LintSettings, display: str | None = None
+    path: str | Path,
+    workspace: Workspace | None,
+    settings: LintSettings,
+    display: str | None = None,
+    timeline: Timeline | None = None,
 ) -> LintedFile:
     shown = display if display is not None else display_path(path)
     try:
         doc = load_file(path, shown)
     except LoadError:
         return LintedFile(validate_file(path, workspace, shown))
-    return lint_document(doc, workspace, settings)
+    return lint_document(doc, workspace, settings, timeline)
 
 
-def _lint_task(item: tuple[str, str, str | None, LintSettings]) -> LintedFile:
-    path, display, root, settings = item
-    linted = lint_file(path, workspace_for(root), settings, display)
+def _lint_task(item: tuple[str, str, str | None, LintSettings, Timeline | None]) -> LintedFile:
+    path, display, root, settings, timeline = item
+    linted = lint_file(path, workspace_for(root), settings, display, timeline)
     # Only what the parent needs crosses the process boundary.
     linted.validation.journey = None
     linted.validation.document = None
@@ -130,16 +141,21 @@ def _lint_task(item: tuple[str, str, str | None, LintSettings]) -> LintedFile:
 
 
 def iter_lint(
-    files: Sequence[Path], workspace: Workspace, settings: LintSettings, jobs: int | None = None
+    files: Sequence[Path],
+    workspace: Workspace,
+    settings: LintSettings,
+    jobs: int | None = None,
+    timelines: Mapping[Path, Timeline] | None = None,
 ) -> Iterator[LintedFile]:
     from cjmkit.parallel import MIN_FILES_FOR_POOL, map_files
 
+    timelines = timelines or {}
     if len(files) < MIN_FILES_FOR_POOL or jobs == 1:
         for f in files:
-            yield lint_file(f, workspace, settings, display_path(f))
+            yield lint_file(f, workspace, settings, display_path(f), timelines.get(f.resolve()))
         return
     root = str(workspace.root) if workspace.config_path is not None else None
-    items = [(str(f), display_path(f), root, settings) for f in files]
+    items = [(str(f), display_path(f), root, settings, timelines.get(f.resolve())) for f in files]
     yield from map_files(_lint_task, items, jobs)
 
 
@@ -203,8 +219,12 @@ def lint(
     ignore: Iterable[str] = (),
     today: dt.date | None = None,
     jobs: int | None = None,
+    timelines: TimelineSource | None = None,
 ) -> LintReport:
     """Validate and lint journey files (default: the workspace's journeys).
+
+    ``timelines`` reads the files' git history; it is asked only when a rule that
+    needs history is turned on (``cjmkit.history.timeline.timelines``).
 
     Raises :class:`~cjmkit.errors.UsageError` for a path that does not
     exist or when there is no journey file, :class:`~cjmkit.linting.config.SelectionError` for an unknown rule in
@@ -214,7 +234,9 @@ def lint(
     ws = workspace or open_workspace_for(paths)
     settings = settings_for(ws, select=select, ignore=ignore, today=today)
     files = select_files(paths, workspace=ws).files
-    linted = list(iter_lint(files, ws, settings, jobs))
+    wants_history = any(r.needs_history and r.name in settings.severities for r in all_rules())
+    past = timelines(files) if timelines is not None and wants_history else None
+    linted = list(iter_lint(files, ws, settings, jobs, past))
     resolve_focus([f.validation for f in linted], ws, {f.resolve() for f in files})
     for f in linted:
         # A focus that does not resolve makes the file invalid after all.

@@ -5,6 +5,10 @@ module, like yamllint's rules): ``NAME``, ``CODE``, ``SEVERITY``, ``OPTIONS``
 (a tuple of :class:`Option` declarations: name, type, default, one line of
 documentation) and a ``check(ctx)`` generator; its module docstring is its
 documentation, in ruff's form (What it does / Why is this bad? / Example).
+
+A rule may set ``DEFAULT_ENABLED = False``: it runs only when ``cjm.yaml`` gives
+it a severity (``lint: rules: {name: warning}``) or ``--select`` names it. A rule
+fed by git history sets ``NEEDS_HISTORY = True`` and reads ``ctx.timeline``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from cjmkit.diagnostics import Diagnostic, Severity, format_loc
+from cjmkit.linting.timeline import Timeline
 from cjmkit.loader import Document
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey, Kpi, PainPoint, Stage, Touchpoint
@@ -49,6 +54,8 @@ class RuleContext:
     options: Mapping[str, Any]
     scoring: Scoring | None = None
     """The workspace's scoring model (``scoring:`` in cjm.yaml), if any."""
+    timeline: Timeline | None = None
+    """The journey's committed past, for rules that need history; None outside git."""
 
     def finding(
         self,
@@ -141,6 +148,10 @@ class Rule:
     check: Check = field(repr=False, compare=False)
     option_specs: tuple[Option, ...] = ()
     example_options: Mapping[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    """Whether the rule runs when ``cjm.yaml`` says nothing about it."""
+    needs_history: bool = False
+    """Whether the rule reads the journey's git history (``RuleContext.timeline``)."""
 
     @property
     def options(self) -> dict[str, Any]:
@@ -176,6 +187,8 @@ class Rule:
             check=module.check,
             option_specs=tuple(getattr(module, "OPTIONS", ())),
             example_options=dict(getattr(module, "EXAMPLE_OPTIONS", {})),
+            enabled=bool(getattr(module, "DEFAULT_ENABLED", True)),
+            needs_history=bool(getattr(module, "NEEDS_HISTORY", False)),
         )
 
 

@@ -47,6 +47,7 @@ def render_checked(
         return journey_markdown(journey, catalog)
     if fmt == "html":
         from cjmkit.rendering.report import html_report, lint_findings, lint_settings, shown_source
+        from cjmkit.rendering.trend import report_history
 
         return html_report(
             journey,
@@ -56,6 +57,7 @@ def render_checked(
             lint=lint_findings(journey, checked.document, catalog, lint_settings(workspace)),
             source=shown_source(checked.path, workspace.root if workspace.config_path else None),
             scoring=workspace.config.scoring if workspace.config else None,
+            history=report_history(checked.path, journey.id),
         )
     if fmt not in FORMATS:
         raise RenderError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")

@@ -28,6 +28,7 @@ from cjmkit.rendering.palette import (
 )
 
 if TYPE_CHECKING:
+    from cjmkit.history.series import JourneyHistory
     from cjmkit.linting.config import LintSettings
     from cjmkit.loader import Document
     from cjmkit.model.workspace import Scoring
@@ -203,8 +204,9 @@ def report_context(
     home: str | None = None,
     source: str | None = None,
     scoring: Scoring | None = None,
+    history: str | None = None,
 ) -> dict[str, Any]:
-    """Everything the report template shows, computed once."""
+    """Everything the report template shows, computed once (``history``: the History section's charts)."""
     names = Names(catalog if catalog is not None else journey.catalog)
     today = today or dt.date.today()
     ranked = facts.ranked_pain_points(journey)
@@ -256,6 +258,7 @@ def report_context(
         "lint": lint,
         "home": home,
         "source": source,
+        "history": history,
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
@@ -340,11 +343,13 @@ def html_report(
     home: str | None = None,
     source: str | None = None,
     scoring: Scoring | None = None,
+    history: JourneyHistory | None = None,
 ) -> str:
     """The self-contained HTML report of ``journey``.
 
     The flow diagram is drawn with ``engine``; when no Graphviz is available the
-    report is still written, with a note in place of the diagram.
+    report is still written, with a note in place of the diagram. With ``history``
+    (the map's versions in git) the report has a History section of charts.
     """
     from cjmkit.errors import RenderError
     from cjmkit.rendering.dot import flow_dot
@@ -354,7 +359,20 @@ def html_report(
         svg: str | None = inline_svg(render_svg(flow_dot(journey, catalog), engine))
     except RenderError:
         svg = None
+    charts = None
+    if history is not None and history.points:
+        from cjmkit.rendering.trend import history_section
+
+        charts = history_section(history)
     ctx = report_context(
-        journey, catalog, flow_svg=svg, today=today, lint=lint, home=home, source=source, scoring=scoring
+        journey,
+        catalog,
+        flow_svg=svg,
+        today=today,
+        lint=lint,
+        home=home,
+        source=source,
+        scoring=scoring,
+        history=charts,
     )
     return render_template("report.html.j2", ctx, template_dir)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjmkit import facts
 from cjmkit.diagnostics import Diagnostic
@@ -25,9 +25,13 @@ from cjmkit.parallel import map_files
 from cjmkit.planning import JourneyPlan, PlanItem, assemble, plan_journey
 from cjmkit.rendering.palette import Names
 from cjmkit.rendering.report import html_report, lint_findings, lint_settings, render_template, shown_source
+from cjmkit.rendering.trend import sparkline_svg, workspace_histories
 from cjmkit.scoring import model_of
 from cjmkit.validation import FileResult, validate_file
 from cjmkit.workspace import Workspace
+
+if TYPE_CHECKING:
+    from cjmkit.history.series import JourneyHistory
 
 _SLUG = re.compile(ID_PATTERN)
 
@@ -93,6 +97,7 @@ class _PageTask:
     template_dir: Path | None
     today: dt.date
     lint: LintSettings | None  # resolved once for every page; None: no lint section
+    history: JourneyHistory | None = None  # the map's versions in git, for its History section and sparkline
 
 
 def _build_page(task: _PageTask) -> _Page:
@@ -116,13 +121,16 @@ def _build_page(task: _PageTask) -> _Page:
         home="../index.html",
         source=shown,
         scoring=scoring,
+        history=task.history,
     )
+    row = _summary(journey, Names(catalog), shown, task.today)
+    row["sparkline"] = sparkline_svg(task.history) if task.history is not None else None
     return _Page(
         fr.path,
         fr.diagnostics,
         journey.id,
         html,
-        _summary(journey, Names(catalog), shown, task.today),
+        row,
         facts.team_load([journey]),
         journey.title,
         shown,
@@ -157,7 +165,12 @@ def write_site(
     parts: list[JourneyPlan] = []
     seen: dict[str, str] = {}
     settings = lint_settings(workspace, today)
-    tasks = [_PageTask(path, workspace, engine, template_dir, today, settings) for path in files]
+    # One walk of the git history for every page (nothing outside git); versions come from the cache.
+    histories = workspace_histories(workspace.root)
+    tasks = [
+        _PageTask(path, workspace, engine, template_dir, today, settings, histories.get(str(path.resolve())))
+        for path in files
+    ]
     listed_invalid: list[dict[str, Any]] = []
     for i, page in enumerate(map_files(_build_page, tasks, jobs)):
         if page.html is None or page.row is None or page.journey_id is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cjmkit.loader import Document, LoadError, load_file
+from cjmkit.loader import Document, LoadError, load_file, parse_bytes
 from cjmkit.model.workspace import WorkspaceFile
 from cjmkit.validation.references import check_catalog_ids
 from cjmkit.validation.schema import model_diagnostics
@@ -40,3 +40,14 @@ def workspace_from_document(doc: Document, root: Path) -> Workspace:
 def open_workspace(start: str | Path | None = None) -> Workspace:
     """The workspace around ``start`` (default: the current folder)."""
     return load_workspace(find_workspace_root(start))
+
+
+def workspace_from_bytes(raw: bytes | None, root: Path, display: str) -> Workspace:
+    """A :class:`Workspace` from the bytes of a ``cjm.yaml`` read from git (``None``: there is none)."""
+    if raw is None:
+        return Workspace(root=root)
+    try:
+        doc = parse_bytes(raw, display)
+    except LoadError as err:
+        return Workspace(root=root, diagnostics=err.diagnostics, config_path=root / WORKSPACE_FILE)
+    return workspace_from_document(doc, root)

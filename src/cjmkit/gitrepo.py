@@ -1,4 +1,4 @@
-"""Reading journey files from git: revisions, changed paths, file contents at a revision.
+"""Reading journey files from git (for ``cjm diff`` and ``cjm history``): revisions, changed paths, contents.
 
 Git always runs without a shell, with the argument list spelled out. A revision
 given by the user is checked not to look like an option and passed after
@@ -9,7 +9,7 @@ cjm only reads: it never lets git run a program the repository's configuration
 names. The file-system monitor is off, every configured clean/smudge filter is
 emptied for the call, external diff and textconv programs are not used, blobs
 are read without filters, and a partial clone does not fetch missing objects
-(git 2.44 and later). So ``cjm diff`` on an untrusted checkout runs nothing of it.
+(git 2.44 and later). So ``cjm diff`` and ``cjm history`` on an untrusted checkout run nothing of it.
 """
 
 from __future__ import annotations
