@@ -13,7 +13,7 @@ import pytest
 
 from cjmkit.diffing import diff_journeys
 from cjmkit.diffing.formats.markdown import render_markdown
-from cjmkit.diffing.report import Pair, build_report
+from cjmkit.diffing.pairs import Pair, build_report
 from cjmkit.diffing.sources import Side
 from diff_helpers import EXAMPLES, dump_yaml, edited, touchpoint, tour_data
 

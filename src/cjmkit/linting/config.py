@@ -16,7 +16,7 @@ from cjmkit.diagnostics import Diagnostic, Severity
 from cjmkit.errors import LintConfigError, SelectionError
 from cjmkit.linting.registry import all_rules, find_rule, match_rules, rule_keys
 from cjmkit.loader import Document
-from cjmkit.model.workspace import LintConfig
+from cjmkit.model.settings import LintConfig
 from cjmkit.suggest import did_you_mean
 
 #: Codes of configuration problems.
