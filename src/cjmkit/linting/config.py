@@ -60,7 +60,7 @@ def _expand(keys: Iterable[str], option: str) -> set[str]:
     return names
 
 
-def _describe(value: Any) -> str:
+def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
