@@ -18,9 +18,9 @@ demo: $(BIN)/cjm
 	cd examples && ../$(BIN)/cjm render --site ../site
 	@echo "Open site/index.html in a browser to see the maps."
 
-## test: set everything up and run the whole test suite
+## test: set everything up and run the whole test suite, on every core
 test: $(BIN)/cjm
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 ## lint-code: ruff and mypy on the source
 lint-code: $(BIN)/cjm

@@ -87,3 +87,21 @@ def test_missing_columns_is_a_clear_error(cjm: Cjm, tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert "has no kpi, date column" in res.stdout
     assert cjm("kpi", "update", "--from", "nope.csv", cwd=ws).exit_code == 2
+
+
+def test_a_broken_workspace_file_is_the_problem_reported(cjm: Cjm, tmp_path: Path) -> None:
+    """Not "unknown journey" for every row: cjm.yaml cannot be read, so no journey was found."""
+    (tmp_path / "cjm.yaml").write_text("cjm: 1\njourneys: [\n")
+    (tmp_path / "metrics.csv").write_text("journey,kpi,value,date\ncheckout,pay-success,97,2026-01-01\n")
+    res = cjm("kpi", "update", "--from", "metrics.csv", cwd=tmp_path)
+    assert res.exit_code == 1
+    assert "cjm.yaml:3:1: error[E110] YAML syntax error" in res.stderr
+    assert "unknown journey" not in res.stdout + res.stderr
+
+
+def test_a_workspace_without_journeys_is_a_usage_error(cjm: Cjm, tmp_path: Path) -> None:
+    (tmp_path / "cjm.yaml").write_text("cjm: 1\n")
+    (tmp_path / "metrics.csv").write_text("journey,kpi,value,date\ncheckout,pay-success,97,2026-01-01\n")
+    res = cjm("kpi", "update", "--from", "metrics.csv", cwd=tmp_path)
+    assert res.exit_code == 2
+    assert "no journey files found" in res.stderr

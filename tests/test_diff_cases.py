@@ -156,7 +156,7 @@ def test_journey_title_change_is_a_rename() -> None:
 
 
 def test_a_moved_and_rewritten_file_is_recognised_by_its_journey_id() -> None:
-    from cjmkit.diffing.report import Pair, build_report, match_moved_journeys
+    from cjmkit.diffing.pairs import Pair, build_report, match_moved_journeys
     from cjmkit.diffing.sources import Side
 
     old = journey(tour_data())

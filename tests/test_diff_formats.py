@@ -13,7 +13,7 @@ import pytest
 
 from cjmkit.diffing import diff_journeys
 from cjmkit.diffing.formats.markdown import render_markdown
-from cjmkit.diffing.report import Pair, build_report
+from cjmkit.diffing.pairs import Pair, build_report
 from cjmkit.diffing.sources import Side
 from diff_helpers import EXAMPLES, dump_yaml, edited, touchpoint, tour_data
 
@@ -150,7 +150,11 @@ def test_two_one_megabyte_maps_compare_well_within_a_second() -> None:
         return Journey.model_validate({"cjm": 1, "id": "big", "title": "A big map", "stages": stages})
 
     old, new = big(False), big(True)
-    assert len(dump_yaml(old.model_dump(mode="json"))) > 1_000_000
+    # Measured with libyaml: the same text as dump_yaml's, written in a twentieth of the time.
+    import yaml
+
+    text = yaml.dump(old.model_dump(mode="json"), Dumper=yaml.CSafeDumper, sort_keys=False, default_flow_style=False)
+    assert len(text) > 1_000_000
     start = time.process_time()
     report = build_report([Pair(Side("old", old), Side("new", new))], "old", "new")
     render_markdown(report)

@@ -9,7 +9,7 @@ from pathlib import Path
 from cjmkit.diffing.ranking import rank_changes
 from cjmkit.loader import parse
 from cjmkit.model import Journey
-from cjmkit.model.workspace import Scoring
+from cjmkit.model.settings import Scoring
 from test_plan import CATALOG, journey, opp
 from tests.conftest import Result
 

@@ -75,25 +75,27 @@ def test_replace_checked_writes_when_nothing_changed_and_refuses_otherwise(tmp_p
     assert path.read_bytes() == b"two\r\n"
 
 
-def test_export_into_a_fifo_streams_into_it(cjm: Cjm, ws: Path) -> None:
+def test_export_into_a_fifo_streams_into_it(cjm_process: Cjm, ws: Path) -> None:
+    # A process: opening a FIFO blocks until the reader comes, and a process has a timeout.
     fifo = ws / "out.csv"
     os.mkfifo(fifo)
     got: list[bytes] = []
     reader = _read_fifo(fifo, got)
-    res = cjm("export", "csv", TOUR, "-o", "out.csv", cwd=ws)
+    res = cjm_process("export", "csv", TOUR, "-o", "out.csv", cwd=ws)
     reader.join(10)
     assert res.exit_code == 0, res.stdout + res.stderr
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert got and got[0].startswith(b"journey,journey_title,stage")
 
 
-def test_render_onto_a_character_device_keeps_the_device(cjm: Cjm, ws: Path) -> None:
+def test_render_onto_a_character_device_keeps_the_device(cjm_process: Cjm, ws: Path) -> None:
+    # A process: a device is written as a stream, through the process's own file descriptors.
     node = ws / "null"
     try:
         os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # the null device, as /dev/null is
     except PermissionError:
         pytest.skip("creating a device node needs root")
-    res = cjm("render", TOUR, "-f", "mermaid", "-o", "null", cwd=ws)
+    res = cjm_process("render", TOUR, "-f", "mermaid", "-o", "null", cwd=ws)
     assert res.exit_code == 0, res.stdout + res.stderr
     assert stat.S_ISCHR(node.stat().st_mode)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, run_cli
+from tests.conftest import MINIMAL, run_cli, run_cli_process
 
 
 def _workspace(tmp_path: Path, config: str = "cjm: 1\n") -> None:
@@ -71,7 +71,8 @@ def test_a_journey_template_outside_the_workspace_or_not_a_file_is_not_read(tmp_
     _workspace(ws, "cjm: 1\ntemplates:\n  up: ../secret.cjm.yaml\n  abs: /dev/zero\n  pipe: tpl/pipe\n")
     (ws / "tpl").mkdir()
     os.mkfifo(ws / "tpl" / "pipe")  # reading a pipe with no writer never returns
-    res = run_cli("new", *args, cwd=ws, timeout=20)
+    # A process: if cjm ever opened the pipe, the timeout ends the test; in process it would hang.
+    res = run_cli_process("new", *args, cwd=ws, timeout=20)
     assert "Traceback" not in res.stderr, res.stderr
     assert "secret" not in res.stdout + res.stderr.replace("secret.cjm.yaml", "")
     if args == ["--list"]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from cjmkit.model.workspace import Scoring
+from cjmkit.model.settings import Scoring
 from cjmkit.rendering.report import html_report, next_steps
 from render_helpers import EXAMPLES, example_workspace, load_journey
 from test_render_report import parse_page

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmkit.model.workspace import Scoring
+from cjmkit.model.settings import Scoring
 from cjmkit.rendering.matrix import perception_quadrant
 from cjmkit.rendering.report import html_report
 from render_helpers import EXAMPLES, load_journey

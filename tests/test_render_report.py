@@ -155,9 +155,10 @@ def test_hostile_text_renders_safely_in_every_format() -> None:
 def test_500_touchpoint_map_renders_to_html_in_under_two_seconds() -> None:
     journey = journey_from_yaml(big_journey_yaml(500), example_workspace())
     render_svg("digraph { a -> b }", engine="embedded")  # the engine's one-off start-up is not the map's cost
-    start = time.perf_counter()
+    # CPU time, not the clock: the suite runs on every core, beside other work.
+    start = time.process_time()
     page = html_report(journey, example_workspace().catalog, engine="embedded")
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert "Step 499" in page
     assert elapsed < 2.0, f"{elapsed:.2f} s"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.model.workspace import ScoreField, Scoring
+from cjmkit.model.settings import ScoreField, Scoring
 from cjmkit.scoring import (
     BUILTIN_MODELS,
     FieldRange,

@@ -169,8 +169,8 @@ def test_api_validate_report(write: Callable[..., Path], tmp_path: Path) -> None
     assert report.ok and len(report.results) == 1
 
 
-def test_python_m_and_version(cjm: Cjm) -> None:
-    res = cjm("--version")
+def test_python_m_and_version(cjm_process: Cjm) -> None:
+    res = cjm_process("--version")  # a process: only `python -m cjmkit` runs cjmkit/__main__.py
     assert res.exit_code == 0 and res.stdout.strip() == f"cjm {cjmkit.__version__}"
 
 

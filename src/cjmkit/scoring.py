@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cjmkit.model.workspace import Scoring
+    from cjmkit.model.settings import Scoring
 
 #: A field name a formula can use: letters, digits and ``_`` (``-`` is the minus sign).
 FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

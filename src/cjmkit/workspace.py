@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.model.catalog import Catalog
-from cjmkit.model.workspace import WorkspaceFile
+from cjmkit.model.settings import WorkspaceFile
 
 WORKSPACE_FILE = "cjm.yaml"
 JOURNEY_SUFFIXES = (".cjm.yaml", ".cjm.yml")

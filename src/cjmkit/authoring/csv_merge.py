@@ -68,7 +68,7 @@ def canonical(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
     return out
 
 
-def _same(old: Any, new: Any) -> bool:
+def _same(old: object, new: object) -> bool:
     if isinstance(old, str) and isinstance(new, str):
         return old.strip() == new.strip()
     numbers = isinstance(old, int | float) and isinstance(new, int | float) and not isinstance(old, bool)

@@ -21,7 +21,7 @@ from cjmkit.diagnostics import Diagnostic
 from cjmkit.fileio import Snapshot
 from cjmkit.loader import Document, LoadError, parse
 from cjmkit.model.journey import Journey
-from cjmkit.model.workspace import WorkspaceFile
+from cjmkit.model.settings import WorkspaceFile
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path
 
 

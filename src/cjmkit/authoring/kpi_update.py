@@ -186,7 +186,7 @@ def _journey_index(
     return paths, kpis, loaded, problems
 
 
-def _same_data(a: Any, b: Any) -> bool:
+def _same_data(a: object, b: object) -> bool:
     """Equal data, where a NaN equals a NaN (the file may hold ``.nan`` in an ``x-`` key)."""
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_same_data(v, b[k]) for k, v in a.items())

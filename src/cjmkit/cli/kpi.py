@@ -33,7 +33,7 @@ def update(
     from cjmkit.errors import UsageError
     from cjmkit.fileio import ChangedOnDiskError, replace_checked, write_atomic
     from cjmkit.loader import LoadError, read_text
-    from cjmkit.validation import collect_files, open_workspace_for
+    from cjmkit.validation import select
     from cjmkit.workspace import display_path
 
     shown = display_path(source)
@@ -44,11 +44,14 @@ def update(
     except LoadError as err:
         output.write_text(err.diagnostics, 1)
         raise typer.Exit(1) from None
-    workspace = open_workspace_for(paths or [])
     try:
-        files = collect_files(paths or [], workspace)
+        selection = select(paths or [])
     except UsageError as err:
         fail_usage(str(err))
+    workspace, files = selection.workspace, selection.files
+    if not files:  # only when cjm.yaml is broken: that is the problem to report
+        output.write_text(workspace.diagnostics, 0, sys.stderr)
+        raise typer.Exit(1)
     metrics, problems = read_metrics(text, shown)
     report = plan_updates(metrics, files, workspace, shown)
     # Files someone changed while cjm worked are left as they are now (exit 2, like any other

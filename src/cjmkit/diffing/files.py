@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjmkit.diffing.changes import DiffReport
-from cjmkit.diffing.report import Pair, build_report
+from cjmkit.diffing.pairs import Pair, build_report
 from cjmkit.diffing.sources import Side, load_bytes, load_sides, parse_spec, read_spec
 
 #: What git passes for the missing side of an added or deleted file.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from cjmkit.diffing.changes import Change
 from cjmkit.model.journey import Journey
-from cjmkit.model.workspace import Scoring
+from cjmkit.model.settings import Scoring
 from cjmkit.planning import journey_backlog
 
 #: An opportunity that enters this many first places of the backlog is called out.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cjmkit.diffing.changes import Change, DiffReport
 from cjmkit.diffing.compare import diff_catalog
-from cjmkit.diffing.report import Pair, build_report, match_moved_journeys
+from cjmkit.diffing.pairs import Pair, build_report, match_moved_journeys
 from cjmkit.diffing.sources import SideSource, load_sides, workspace_at
 from cjmkit.gitrepo import GitRepo
 from cjmkit.validation.workspace_file import open_workspace

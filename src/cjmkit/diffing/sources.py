@@ -16,7 +16,7 @@ from cjmkit.gitrepo import GitRepo
 from cjmkit.loader import LoadError, parse_bytes
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
-from cjmkit.model.workspace import Scoring
+from cjmkit.model.settings import Scoring
 from cjmkit.validation import validate_document
 from cjmkit.validation.workspace_file import workspace_from_bytes
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path

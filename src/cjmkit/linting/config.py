@@ -16,7 +16,7 @@ from cjmkit.diagnostics import Diagnostic, Severity
 from cjmkit.errors import LintConfigError, SelectionError
 from cjmkit.linting.registry import all_rules, find_rule, match_rules, rule_keys
 from cjmkit.loader import Document
-from cjmkit.model.workspace import LintConfig, Scoring
+from cjmkit.model.settings import LintConfig, Scoring
 from cjmkit.suggest import did_you_mean
 
 #: Codes of configuration problems.
@@ -65,7 +65,7 @@ def _expand(keys: Iterable[str], option: str) -> set[str]:
     return names
 
 
-def _describe(value: Any) -> str:
+def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cjmkit.linting.registry import all_rules
 from cjmkit.linting.rule import CATEGORIES, Option, Rule, section
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 DOCS_URL = "https://github.com/cjmkit/cjmkit/blob/main/docs/rules.md"
 
 
-def option_value(value: Any) -> str:
+def option_value(value: object) -> str:
     """An option's value as it is written in ``cjm.yaml``."""
     if isinstance(value, bool):
         return "true" if value else "false"

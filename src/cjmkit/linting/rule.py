@@ -25,7 +25,7 @@ from cjmkit.linting.timeline import Timeline
 from cjmkit.loader import Document
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey, Kpi, PainPoint, Stage, Touchpoint
-from cjmkit.model.workspace import Scoring
+from cjmkit.model.settings import Scoring
 
 Loc = tuple[str | int, ...]
 

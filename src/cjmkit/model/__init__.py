@@ -16,7 +16,7 @@ from cjmkit.model.journey import (
     Stage,
     Touchpoint,
 )
-from cjmkit.model.workspace import LintConfig, WorkspaceFile
+from cjmkit.model.settings import LintConfig, WorkspaceFile
 
 __all__ = [
     "CATALOG_KINDS",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from cjmkit import facts
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.model.journey import SEVERITY_ORDER, Journey
-from cjmkit.model.workspace import Scoring
+from cjmkit.model.settings import Scoring
 from cjmkit.scoring import ScoringModel, model_of, rank_key, score
 from cjmkit.workspace import Workspace
 

@@ -28,10 +28,12 @@ from cjmkit.rendering.palette import (
 )
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from cjmkit.history.series import JourneyHistory
     from cjmkit.linting.config import LintSettings
     from cjmkit.loader import Document
-    from cjmkit.model.workspace import Scoring
+    from cjmkit.model.settings import Scoring
     from cjmkit.planning import PlanItem
     from cjmkit.workspace import Workspace
 
@@ -263,7 +265,7 @@ def report_context(
     }
 
 
-def _environment(template_dir: Path | None) -> Any:
+def _environment(template_dir: Path | None) -> Environment:
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -291,10 +293,10 @@ def _environment(template_dir: Path | None) -> Any:
     return env
 
 
-_ENVIRONMENTS: dict[str, Any] = {}
+_ENVIRONMENTS: dict[str, Environment] = {}
 
 
-def environment(template_dir: Path | None = None) -> Any:
+def environment(template_dir: Path | None = None) -> Environment:
     """The jinja2 environment (cached: compiling templates once matters when writing a site)."""
     key = str(template_dir or "")
     if key not in _ENVIRONMENTS:

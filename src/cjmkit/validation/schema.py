@@ -35,7 +35,7 @@ _EXPECTED_BY_TYPE = {
 }
 
 
-def describe(value: Any) -> str:
+def describe(value: object) -> str:
     """How a value looks to the person who wrote the YAML."""
     if value is None:
         return "an empty value"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cjmkit.diagnostics import Diagnostic, format_loc
 from cjmkit.loader import Document
 from cjmkit.model.journey import Journey
-from cjmkit.model.workspace import Scoring
+from cjmkit.model.settings import Scoring
 from cjmkit.scoring import FIELD_NAME, FieldRange, FormulaError, check_formula, model_of, parse_formula
 from cjmkit.suggest import did_you_mean
 from cjmkit.validation.schema import describe

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjmkit.loader import Document, LoadError, load_file, parse_bytes
-from cjmkit.model.workspace import WorkspaceFile
+from cjmkit.model.settings import WorkspaceFile
 from cjmkit.validation.references import check_catalog_ids
 from cjmkit.validation.schema import model_diagnostics
 from cjmkit.workspace import WORKSPACE_FILE, Workspace, display_path, find_workspace_root

@@ -1,4 +1,4 @@
-"""The workspace file ``cjm.yaml``."""
+"""The settings file ``cjm.yaml``: its model (the workspace it describes is found by :mod:`cjmkit.workspace`)."""
 
 from __future__ import annotations
 
