@@ -91,7 +91,7 @@ def portfolio(journeys: list[tuple[Journey, str]], today: dt.date | None = None)
     """Stats per journey, in total, and per team."""
     out = Portfolio(journeys=[journey_stats(j, p, today) for j, p in journeys])
     models = [j for j, _ in journeys]
-    emotion_counts = [sum(1 for _, _, _, tp in j.iter_touchpoints() if tp.emotion is not None) for j in models]
+    emotion_counts = [len(facts.touchpoint_emotions(j)) for j in models]
     gap_counts = [sum(1 for _, _, _, tp in j.iter_touchpoints() if facts.emotion_gap(tp) is not None) for j in models]
     stats = out.journeys
     all_personas: set[str] = set()

@@ -52,7 +52,10 @@ def journey_markdown(journey: Journey, catalog: Catalog | None, today: dt.date |
         "|---|---|---|---|---|---|",
     ]
     for _, stage, _, tp in journey.iter_touchpoints():
-        emotion = signed(tp.emotion) if tp.emotion is not None else "?"
+        value = facts.touchpoint_emotion(tp)
+        emotion = signed(value) if value is not None else "?"
+        if facts.emotion_is_derived(tp):
+            emotion += " (mean)"
         if tp.desired_emotion is not None:
             emotion += f" ({signed(tp.desired_emotion)})"
         worst = facts.highest_severity(tp)
