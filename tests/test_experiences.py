@@ -231,3 +231,51 @@ stages:
     assert messages["negative-emotion-without-pain-point"] == (
         "customers feel -2 at touchpoint 'Searches tours' but no pain point says why"
     )
+
+
+# -- spreadsheets -------------------------------------------------------------
+
+
+def test_export_csv_has_one_column_group_per_persona_and_imports_back(cjm: Cjm, write: Callable[..., Path]) -> None:
+    ws = write("cjm.yaml", (Path(__file__).parents[1] / "examples" / "cjm.yaml").read_text(encoding="utf-8")).parent
+    # The admin's experience comes first on the touchpoint: the order survives the round trip.
+    text = REPORTING.replace(
+        "        experiences:\n",
+        "        experiences:\n          - persona: agency-director\n            emotion: 1\n",
+    ).replace(
+        "          - persona: agency-director\n            emotion: 1\n      - id: report-share",
+        "      - id: report-share",
+    )
+    write("journeys/r.cjm.yaml", text)
+    original = journey_of(text)
+    res = cjm("export", "csv", "journeys/r.cjm.yaml", "-o", "sheet.csv", cwd=ws)
+    assert res.exit_code == 0, res.stderr
+    header = (ws / "sheet.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[-16:] == [
+        "experience:social-manager",
+        *(f"experience:social-manager:{f}" for f in facts_fields()),
+        "experience:agency-director",
+        *(f"experience:agency-director:{f}" for f in facts_fields()),
+    ]
+    res = cjm("import", "csv", "sheet.csv", "--id", "back", "-o", "journeys/back.cjm.yaml", cwd=ws)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    back = journey_of((ws / "journeys" / "back.cjm.yaml").read_text(encoding="utf-8"))
+    assert back.stages == original.stages
+    assert [e.persona for e in back.stages[0].touchpoints[0].experiences] == ["agency-director", "social-manager"]
+
+
+def facts_fields() -> tuple[str, ...]:
+    return ("emotion", "desired_emotion", "feelings", "thoughts", "importance", "performance", "pain_points")
+
+
+def test_import_csv_reports_a_bad_persona_cell_with_its_line_and_column(cjm: Cjm, write: Callable[..., Path]) -> None:
+    sheet = (
+        "stage,stage_name,touchpoint,touchpoint_name,personas,experience:social-manager:emotion\n"
+        "report,Report,report-export,Exports a report,social-manager,furious\n"
+    )
+    path = write("sheet.csv", sheet)
+    res = cjm("import", "csv", str(path), "--id", "r", "-o", "-", cwd=path.parent)
+    assert res.exit_code == 1
+    assert "sheet.csv:2:1:" in res.stdout + res.stderr
+    assert "'furious' in column experience:social-manager:emotion is not a number" in res.stdout + res.stderr
+    assert "Traceback" not in res.stdout + res.stderr
