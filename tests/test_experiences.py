@@ -279,3 +279,65 @@ def test_import_csv_reports_a_bad_persona_cell_with_its_line_and_column(cjm: Cjm
     assert "sheet.csv:2:1:" in res.stdout + res.stderr
     assert "'furious' in column experience:social-manager:emotion is not a number" in res.stdout + res.stderr
     assert "Traceback" not in res.stdout + res.stderr
+
+
+# -- diff ---------------------------------------------------------------------
+
+
+def test_diff_classifies_each_persona_s_emotion_and_names_it() -> None:
+    from cjmkit.diffing import diff_journeys
+    from cjmkit.diffing.formats.describe import sentence
+
+    old = journey_of(REPORTING)
+    worse = journey_of(
+        REPORTING.replace(
+            "          - persona: agency-director\n            emotion: 1\n",
+            "          - persona: agency-director\n            emotion: -1\n",
+        )
+    )
+    [c] = diff_journeys(old, worse)
+    assert (c.kind, c.item, c.id, c.where, c.field, c.old, c.new) == (
+        "changed",
+        "experience",
+        "agency-director",
+        "report-export",
+        "emotion",
+        1,
+        -1,
+    )
+    assert c.impact == "regression"
+    assert sentence(c) == (
+        'experience agency-director "agency-director at Exports a report for the client": emotion 1 -> -1 '
+        "(emotion down)"
+    )
+    [back] = diff_journeys(worse, old)
+    assert back.impact == "improvement"
+
+
+def test_diff_reports_an_experience_added_or_removed_on_its_touchpoint() -> None:
+    from cjmkit.diffing import diff_journeys
+    from cjmkit.diffing.formats.describe import sentence
+
+    old = journey_of(REPORTING)
+    fewer = journey_of(REPORTING.replace("          - persona: agency-director\n            emotion: 1\n", ""))
+    [removed] = diff_journeys(old, fewer)
+    assert (removed.kind, removed.item, removed.id, removed.impact) == (
+        "removed",
+        "experience",
+        "agency-director",
+        "neutral",
+    )
+    assert sentence(removed).endswith("removed from touchpoint report-export")
+    [added] = diff_journeys(fewer, old)
+    assert (added.kind, added.id) == ("added", "agency-director")
+    # A map without experiences gains them: one change per persona, not one touchpoint field change.
+    bare = (
+        REPORTING.split("        experiences:\n")[0]
+        + "      - id: report-share"
+        + REPORTING.split("      - id: report-share")[1]
+    )
+    changes = diff_journeys(journey_of(bare), old)
+    assert [(c.kind, c.item, c.id) for c in changes] == [
+        ("added", "experience", "social-manager"),
+        ("added", "experience", "agency-director"),
+    ]

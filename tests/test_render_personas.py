@@ -157,3 +157,56 @@ def test_render_persona_refuses_an_unknown_persona_and_the_report(cjm: Cjm) -> N
     res = cjm("render", "journeys/social-suite.cjm.yaml", "-f", "html", "--persona", "agency-director", cwd=EXAMPLES)
     assert res.exit_code == 2
     assert "the report, Mermaid and Markdown show every persona" in res.stderr
+
+
+def test_stats_average_emotion_and_gap_per_persona_across_the_workspace(cjm: Cjm) -> None:
+    import json
+
+    res = cjm("stats", "--format", "json", cwd=EXAMPLES)
+    assert res.exit_code == 0, res.stderr
+    personas = json.loads(res.stdout)["personas"]
+    # The agency director: -1, +1, 0, +1, -2, -2, -2, +1 across the SaaS map's touchpoints.
+    assert personas["agency-director"] == {
+        "journeys": 1,
+        "emotions": 8,
+        "average_emotion": -0.5,
+        "average_emotion_gap": 1.88,
+    }
+    assert sorted(personas) == ["agency-director", "enterprise-lead", "small-business-owner", "social-manager"]
+    text = cjm("stats", cwd=EXAMPLES).stdout
+    assert "Emotion per persona" in text
+    assert re.search(r"agency-director\s+1\s+8\s+-0\.50\s+\+1\.88", text)
+
+
+def test_the_site_has_a_page_per_persona_with_its_curve_and_worst_touchpoints(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from cjmkit.rendering.site import write_site
+    from cjmkit.validation.workspace_file import load_workspace
+
+    ws = load_workspace(EXAMPLES)
+    out = tmp_path / "site"
+    write_site(ws.journey_files(), ws, out, engine="embedded", today=dt.date(2026, 11, 1), jobs=1)
+    pages = sorted(p.name for p in (out / "personas").glob("*.html"))
+    assert pages == [
+        "agency-director.html",
+        "enterprise-lead.html",
+        "small-business-owner.html",
+        "social-manager.html",
+    ]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="personas/agency-director.html">Diego, agency director</a>' in index
+    page = (out / "personas" / "agency-director.html").read_text(encoding="utf-8")
+    assert '<a href="../journeys/social-suite.html">' in page
+    assert page.count('class="observed"') == 1  # its curve in the one journey it appears in
+    worst = page.split('id="worst-h"')[1].split("</table>")[0]
+    assert worst.count("<tr><td") == 5
+    assert worst.index("Sends the weekly performance report") < worst.index("Compares tools on review sites")
+    assert "Report exports arrive the next morning" in worst  # the pain point this persona has there
+    # A workspace without experiences gets no persona pages.
+    from render_helpers import TOUR
+
+    bare = tmp_path / "bare"
+    write_site([TOUR], ws, bare, engine="embedded", today=dt.date(2026, 11, 1), jobs=1)
+    assert not (bare / "personas").exists()
+    assert "personas-h" not in (bare / "index.html").read_text(encoding="utf-8")
