@@ -115,7 +115,7 @@ def test_option_values_are_checked_against_the_declared_type(rule, option, value
 
 def test_select_and_ignore():
     every = resolve_settings(None)
-    assert len(every.severities) == 30
+    assert len(every.severities) == 31
     only = resolve_settings(None, select=["emotion-gap,L301"])
     assert set(only.severities) == {"emotion-gap", "pain-point-unprioritised"}
     prefix = resolve_settings(None, select=["L4"], ignore=["hypothesis-map"])
