@@ -6,6 +6,9 @@ emotions, ratings, backstage, pain points, KPIs, opportunities, evidence, ``next
 links, journey-local catalogs, tactical maps that focus on another map).  Every
 generated map is valid: ``--check`` runs ``cjm validate`` on the result to prove it.
 
+With ``--experiences N`` every touchpoint gets N persona experiences (the journey
+lists at least N personas); the rest of each map is what it would be without them.
+
 With ``--history`` the workspace becomes a git repository with a few commits,
 each changing about ten maps the way a team would (emotions re-measured, a
 touchpoint renamed, added or removed, KPIs updated...), for ``cjm diff``.
@@ -16,6 +19,7 @@ Examples::
     python benchmarks/corpus.py one-map --maps 1 --kb 6-6 --check
     python benchmarks/corpus.py big-map --maps 1 --touchpoints 2000-2000
     python benchmarks/corpus.py with-history --maps 100 --kb 20-60 --history 3
+    python benchmarks/corpus.py personas --maps 1000 --kb 20-60 --experiences 3
 """
 
 from __future__ import annotations
@@ -356,6 +360,7 @@ class MapSpec:
     index: int
     touchpoints: int
     focus: tuple[str, str] | None = None  # (journey id, touchpoint id) of an earlier map
+    experiences: int = 0  # persona experiences on every touchpoint (0: none, the maps as before)
 
 
 def _pick(rng: random.Random, items: list[Any], low: int, high: int) -> list[Any]:
@@ -558,7 +563,44 @@ def build_map(spec: MapSpec) -> dict[str, Any]:
     journey["evidence"] = evidence
     if rng.random() < 0.1:
         journey["x-source"] = {"workshop": "2026 spring review", "board": "CX-142"}
+    if spec.experiences:
+        _add_experiences(journey, spec)
     return journey
+
+
+def _add_experiences(journey: dict[str, Any], spec: MapSpec) -> None:
+    """Give every touchpoint ``spec.experiences`` persona experiences (their own random stream, so the rest of
+    the map is the same as without them)."""
+    rng = random.Random(f"cjm-bench-experiences-{spec.seed}-{spec.index}")
+    personas: list[str] = list(journey["personas"])
+    for pid, *_ in PERSONAS:
+        if len(personas) >= spec.experiences:
+            break
+        if pid not in personas:
+            personas.append(pid)
+    journey["personas"] = personas
+    who = personas[: spec.experiences]
+    for stage in journey["stages"]:
+        for tp in stage["touchpoints"]:
+            if "personas" in tp:
+                tp["personas"] = who
+            pains = [p["id"] for p in tp.get("pain_points", [])]
+            exps = []
+            for persona in who:
+                exp: dict[str, Any] = {"persona": persona, "emotion": rng.randint(-2, 2)}
+                if rng.random() < 0.5:
+                    exp["desired_emotion"] = rng.randint(0, 2)
+                if rng.random() < 0.6:
+                    exp["feelings"] = _pick(rng, FEELINGS, 1, 2)
+                if rng.random() < 0.4:
+                    exp["thoughts"] = _pick(rng, THOUGHTS, 1, 1)
+                if rng.random() < 0.5:
+                    exp["importance"] = rng.randint(1, 5)
+                    exp["performance"] = rng.randint(1, 5)
+                if pains and rng.random() < 0.6:
+                    exp["pain_points"] = _pick(rng, pains, 1, 1)
+                exps.append(exp)
+            tp["experiences"] = exps
 
 
 _TP_ORDER = [
@@ -581,6 +623,7 @@ _TP_ORDER = [
     "backstage",
     "pain_points",
     "kpis",
+    "experiences",
 ]
 
 
@@ -616,11 +659,13 @@ def workspace_yaml() -> str:
 # Sizing: pick a touchpoint count that lands a map inside a byte-size range.
 
 
-def _spec_for_size(seed: int, index: int, target: int, focus: tuple[str, str] | None) -> tuple[MapSpec, str]:
+def _spec_for_size(
+    seed: int, index: int, target: int, focus: tuple[str, str] | None, experiences: int = 0
+) -> tuple[MapSpec, str]:
     count = max(1, round(target / 1000))  # about 1 KB per touchpoint: a first guess, refined below
     best: tuple[int, MapSpec, str] | None = None
     for _ in range(8):
-        spec = MapSpec(seed, index, count, focus)
+        spec = MapSpec(seed, index, count, focus, experiences)
         text = render_map(spec)
         size = len(text.encode())
         miss = abs(size - target)
@@ -640,6 +685,7 @@ class CorpusOptions:
     kb: tuple[float, float] | None = (20, 60)
     touchpoints: tuple[int, int] | None = None
     tactical_every: int = 15
+    experiences: int = 0
 
 
 def _specs(opts: CorpusOptions) -> Iterator[tuple[MapSpec, str]]:
@@ -652,12 +698,12 @@ def _specs(opts: CorpusOptions) -> Iterator[tuple[MapSpec, str]]:
             target_spec = earlier[rng.randrange(len(earlier))]
             focus = (journey_id(target_spec.index), first_touchpoint_id(target_spec))
         if opts.touchpoints is not None:
-            spec = MapSpec(opts.seed, index, rng.randint(*opts.touchpoints), focus)
+            spec = MapSpec(opts.seed, index, rng.randint(*opts.touchpoints), focus, opts.experiences)
             text = render_map(spec)
         else:
             assert opts.kb is not None
             target = int(rng.uniform(*opts.kb) * 1024)
-            spec, text = _spec_for_size(opts.seed, index, target, focus)
+            spec, text = _spec_for_size(opts.seed, index, target, focus, opts.experiences)
         earlier.append(spec)
         yield spec, text
 
@@ -677,7 +723,10 @@ def generate(root: Path, opts: CorpusOptions) -> list[Path]:
         path = root / "journeys" / f"{journey_id(spec.index)}.cjm.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
-        manifest.append({"index": spec.index, "touchpoints": spec.touchpoints, "focus": spec.focus, "bytes": len(text)})
+        entry = {"index": spec.index, "touchpoints": spec.touchpoints, "focus": spec.focus, "bytes": len(text)}
+        if spec.experiences:
+            entry["experiences"] = spec.experiences
+        manifest.append(entry)
     (root / MANIFEST).write_text(json.dumps({"seed": opts.seed, "maps": manifest}, indent=1), encoding="utf-8")
     return paths
 
@@ -685,7 +734,13 @@ def generate(root: Path, opts: CorpusOptions) -> list[Path]:
 def load_specs(root: Path) -> list[MapSpec]:
     data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
     return [
-        MapSpec(data["seed"], m["index"], m["touchpoints"], tuple(m["focus"]) if m["focus"] else None)
+        MapSpec(
+            data["seed"],
+            m["index"],
+            m["touchpoints"],
+            tuple(m["focus"]) if m["focus"] else None,
+            m.get("experiences", 0),
+        )
         for m in data["maps"]
     ]
 
@@ -851,6 +906,9 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument("--kb", default="20-60", help="size range of each map in KB, e.g. 20-60 (default)")
     size.add_argument("--touchpoints", help="touchpoint range of each map, e.g. 5-500")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--experiences", type=int, default=0, metavar="N", help="give every touchpoint N persona experiences"
+    )
     parser.add_argument("--history", type=int, default=0, metavar="N", help="make a git repo with N edit commits")
     parser.add_argument("--files-per-commit", type=int, default=10)
     parser.add_argument("--check", action="store_true", help="run cjm validate on the result")
@@ -861,6 +919,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         kb=None if args.touchpoints else _range(args.kb, float),
         touchpoints=_range(args.touchpoints, int) if args.touchpoints else None,
+        experiences=args.experiences,
     )
     paths = generate(args.out, opts)
     total = sum(p.stat().st_size for p in paths)

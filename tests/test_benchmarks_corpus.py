@@ -95,3 +95,30 @@ def test_history_edits_ten_maps_per_commit_and_keeps_them_valid(tmp_path: Path) 
     assert len(changed) == 10
     report = validate([tmp_path / "journeys"])
     assert report.ok, [f"{d.path}:{d.line}: {d.message}" for d in report.diagnostics]
+
+
+def test_the_experiences_variant_gives_every_touchpoint_its_personas_and_stays_valid(tmp_path: Path) -> None:
+    plain = corpus.CorpusOptions(maps=6, seed=4, kb=None, touchpoints=(5, 30), tactical_every=3)
+    with_experiences = corpus.CorpusOptions(
+        maps=6, seed=4, kb=None, touchpoints=(5, 30), tactical_every=3, experiences=3
+    )
+    corpus.generate(tmp_path / "plain", plain)
+    corpus.generate(tmp_path / "exp", with_experiences)
+    report = validate([tmp_path / "exp" / "journeys"])
+    assert report.ok, [f"{d.path}:{d.line}: {d.message}" for d in report.diagnostics]
+    for spec, plain_spec in zip(
+        corpus.load_specs(tmp_path / "exp"), corpus.load_specs(tmp_path / "plain"), strict=True
+    ):
+        assert spec.experiences == 3 and plain_spec.experiences == 0
+        journey = corpus.build_map(spec)
+        plain_map = corpus.build_map(plain_spec)
+        tps = [tp for stage in journey["stages"] for tp in stage["touchpoints"]]
+        assert all(len(tp["experiences"]) == 3 for tp in tps)
+        # Everything else is the map without experiences.
+        for tp in tps:
+            del tp["experiences"]
+            tp.pop("personas", None)
+        for stage in plain_map["stages"]:
+            for tp in stage["touchpoints"]:
+                tp.pop("personas", None)
+        assert journey["stages"] == plain_map["stages"]

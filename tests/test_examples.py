@@ -278,7 +278,7 @@ def test_every_example_is_a_map_a_team_can_act_on(path: Path, journeys: dict[str
         assert stage.touchpoints, f"{where} stage {stage.id} has no touchpoints"
     for _, _, _, tp in journey.iter_touchpoints():
         assert tp.owner and tp.channel, f"{where} touchpoint {tp.id} lacks an owner or a channel"
-        assert tp.emotion is not None, f"{where} touchpoint {tp.id} has no emotion"
+        assert facts.touchpoint_emotion(tp) is not None, f"{where} touchpoint {tp.id} has no emotion"
     for _, tp, pain in journey.iter_pain_points():
         assert pain.severity, f"{where} pain point {pain.id} at {tp.id} is not prioritised"
     for _, tp, kpi in journey.iter_kpis():

@@ -99,7 +99,7 @@ def test_rules_lists_every_rule_with_code_severity_and_summary():
     assert result.exit_code == 0
     line = next(line for line in result.stdout.splitlines() if line.startswith("L202"))
     assert "emotion-gap" in line and "warning" in line and "desired emotion" in line
-    assert "33 rules." in result.stdout
+    assert "34 rules." in result.stdout
 
 
 def test_explain_prints_the_whole_documentation_by_name_or_code():

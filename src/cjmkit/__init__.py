@@ -71,9 +71,16 @@ def lint(
 
 
 def render(
-    path: str | Path, format: RenderFormat = "svg", *, view: View = "flow", engine: Engine = "auto"
+    path: str | Path,
+    format: RenderFormat = "svg",
+    *,
+    view: View = "flow",
+    engine: Engine = "auto",
+    persona: str | None = None,
 ) -> str | bytes:
     """Draw one journey as ``cjm render -f FORMAT`` does: bytes for ``png`` and ``pdf``, text otherwise.
+
+    ``persona`` draws a flow or blueprint diagram as that persona lives it (``--persona``).
 
     Raises :class:`InvalidJourney` when the journey has problems and
     :class:`cjmkit.errors.RenderError` when no Graphviz can draw it.
@@ -85,7 +92,7 @@ def render(
     result = checked.results[0]
     if result.journey is None or not result.valid or checked.workspace is None:
         raise InvalidJourney(result.diagnostics)
-    return render_checked(result, checked.workspace, format, view=view, engine=engine)
+    return render_checked(result, checked.workspace, format, view=view, engine=engine, persona=persona)
 
 
 def diff(old: str | Path, new: str | Path) -> DiffReport:

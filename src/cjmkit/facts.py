@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
-from cjmkit.model.journey import SEVERITY_ORDER, Journey, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+from cjmkit.model.journey import SEVERITY_ORDER, Experience, Journey, Kpi, Opportunity, PainPoint, Stage, Touchpoint
 
 #: Review period used when a map sets no ``review_every``.
 DEFAULT_REVIEW_DAYS = 180
@@ -51,11 +51,45 @@ def days_overdue(journey: Journey, today: dt.date | None = None, default_days: i
 # -- emotion and perception ---------------------------------------------------
 
 
-def emotion_gap(tp: Touchpoint) -> int | None:
+def touchpoint_emotion(tp: Touchpoint) -> float | None:
+    """The touchpoint's emotion: its own ``emotion``, else the mean of its personas' experiences (derived,
+    never written to the file). An ``int`` whenever the file sets it."""
+    if tp.emotion is not None or not tp.experiences:
+        return tp.emotion
+    return _mean(e.emotion for e in tp.experiences if e.emotion is not None)
+
+
+def emotion_is_derived(tp: Touchpoint) -> bool:
+    """True when the touchpoint's emotion is the mean of its experiences, not written in the file."""
+    return tp.emotion is None and any(e.emotion is not None for e in tp.experiences)
+
+
+def rounded_emotion(value: float) -> int:
+    """A derived emotion on the -2..2 scale for what draws whole steps (colours, Mermaid scores); .5 rounds away
+    from zero, so a split between -1 and -2 reads as -2, not as -1 or as Python's banker's rounding."""
+    step = int(abs(value) + 0.5)
+    return step if value >= 0 else -step
+
+
+def emotion_gap(tp: Touchpoint) -> float | None:
     """Desired minus observed emotion (positive: the customer feels worse than wanted)."""
-    if tp.emotion is None or tp.desired_emotion is None:
+    emotion = touchpoint_emotion(tp)
+    if emotion is None or tp.desired_emotion is None:
         return None
-    return tp.desired_emotion - tp.emotion
+    return tp.desired_emotion - emotion
+
+
+def experience_desired(tp: Touchpoint, exp: Experience) -> int | None:
+    """The emotion wanted for one persona: its own ``desired_emotion``, else the touchpoint's."""
+    return exp.desired_emotion if exp.desired_emotion is not None else tp.desired_emotion
+
+
+def experience_gap(tp: Touchpoint, exp: Experience) -> int | None:
+    """Desired minus observed emotion for one persona (the touchpoint's desired emotion when it sets none)."""
+    desired = experience_desired(tp, exp)
+    if exp.emotion is None or desired is None:
+        return None
+    return desired - exp.emotion
 
 
 def _mean(values: Iterable[float]) -> float | None:
@@ -63,13 +97,18 @@ def _mean(values: Iterable[float]) -> float | None:
     return sum(vals) / len(vals) if vals else None
 
 
+def touchpoint_emotions(journey: Journey) -> list[float]:
+    """Every touchpoint's emotion (its own or derived), in map order; touchpoints without one are left out."""
+    return [e for _, _, _, tp in journey.iter_touchpoints() if (e := touchpoint_emotion(tp)) is not None]
+
+
 def average_emotion(journey: Journey) -> float | None:
-    return _mean(tp.emotion for _, _, _, tp in journey.iter_touchpoints() if tp.emotion is not None)
+    return _mean(touchpoint_emotions(journey))
 
 
 def average_emotion_across(journeys: Iterable[Journey]) -> float | None:
     """The average observed emotion over the touchpoints of several journeys (each touchpoint counts once)."""
-    return _mean(tp.emotion for j in journeys for _, _, _, tp in j.iter_touchpoints() if tp.emotion is not None)
+    return _mean(e for j in journeys for e in touchpoint_emotions(j))
 
 
 def average_emotion_gap(journey: Journey) -> float | None:
@@ -95,6 +134,68 @@ def perception_gaps(tp: Touchpoint) -> list[PerceptionGap]:
         if ratings is not None and ratings.customer is not None and ratings.company is not None:
             out.append(PerceptionGap(measure, ratings.customer, ratings.company))  # type: ignore[arg-type]
     return out
+
+
+# -- personas -----------------------------------------------------------------
+
+
+def experience_of(tp: Touchpoint, persona: str) -> Experience | None:
+    """The persona's experience of the touchpoint, if the map records one."""
+    for exp in tp.experiences:
+        if exp.persona == persona:
+            return exp
+    return None
+
+
+def experience_personas(journey: Journey) -> list[str]:
+    """Personas with at least one experience in the journey: the journey's personas first, in their order."""
+    found = {e.persona for _, _, _, tp in journey.iter_touchpoints() for e in tp.experiences}
+    ordered = [p for p in journey.personas if p in found]
+    return ordered + sorted(found - set(ordered))
+
+
+def experience_perception_gaps(tp: Touchpoint, exp: Experience) -> list[PerceptionGap]:
+    """One persona's customer-side ratings against the company's ratings of the touchpoint."""
+    out = []
+    for measure in ("importance", "performance"):
+        mine = getattr(exp, measure)
+        ratings = getattr(tp, measure)
+        if mine is not None and ratings is not None and ratings.company is not None:
+            out.append(PerceptionGap(measure, mine, ratings.company))  # type: ignore[arg-type]
+    return out
+
+
+@dataclass
+class PersonaFigures:
+    """One persona's emotions across journeys: the sums behind its average emotion and gap."""
+
+    emotions: list[int] = field(default_factory=list)
+    gaps: list[int] = field(default_factory=list)
+    journeys: list[str] = field(default_factory=list)
+
+    @property
+    def average_emotion(self) -> float | None:
+        return _mean(self.emotions)
+
+    @property
+    def average_gap(self) -> float | None:
+        return _mean(self.gaps)
+
+
+def persona_figures(journeys: Iterable[Journey]) -> dict[str, PersonaFigures]:
+    """Per persona (with experiences), its emotions and gaps over every touchpoint of the journeys given."""
+    out: dict[str, PersonaFigures] = {}
+    for j in journeys:
+        for _, _, _, tp in j.iter_touchpoints():
+            for exp in tp.experiences:
+                fig = out.setdefault(exp.persona, PersonaFigures())
+                if not fig.journeys or fig.journeys[-1] != j.id:
+                    fig.journeys.append(j.id)
+                if exp.emotion is not None:
+                    fig.emotions.append(exp.emotion)
+                if (gap := experience_gap(tp, exp)) is not None:
+                    fig.gaps.append(gap)
+    return dict(sorted(out.items()))
 
 
 # -- KPIs ---------------------------------------------------------------------

@@ -5,8 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
+from cjmkit import facts
 from cjmkit.authoring.csv_format import (
     COLUMNS,
+    EXPERIENCE_FIELDS,
+    EXPERIENCE_LISTS,
+    experience_columns,
     join_fields,
     join_list,
     protect_cell,
@@ -81,15 +85,32 @@ def _touchpoint_cells(tp: Touchpoint) -> dict[str, str]:
     }
 
 
+def _experience_cells(tp: Touchpoint) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    for position, exp in enumerate(tp.experiences, 1):
+        group = experience_columns(exp.persona)
+        cells[group[0]] = str(position)
+        for column, key in zip(group[1:], EXPERIENCE_FIELDS, strict=True):
+            value = getattr(exp, key)
+            cells[column] = join_list(value) if key in EXPERIENCE_LISTS else number_text(value)
+    return cells
+
+
+def sheet_columns(journey: Journey) -> list[str]:
+    """The fixed columns, then one column group per persona with an experience in the journey."""
+    return [*COLUMNS, *(c for p in facts.experience_personas(journey) for c in experience_columns(p))]
+
+
 def journey_rows(journey: Journey) -> list[dict[str, str]]:
+    columns = sheet_columns(journey)
     rows = []
     for stage in journey.stages:
         base = _stage_cells(journey, stage)
         if not stage.touchpoints:
-            rows.append({c: base.get(c, "") for c in COLUMNS})
+            rows.append({c: base.get(c, "") for c in columns})
         for tp in stage.touchpoints:
-            cells = {**base, **_touchpoint_cells(tp)}
-            rows.append({c: cells.get(c, "") for c in COLUMNS})
+            cells = {**base, **_touchpoint_cells(tp), **_experience_cells(tp)}
+            rows.append({c: cells.get(c, "") for c in columns})
     return rows
 
 
@@ -97,7 +118,8 @@ def journey_to_csv(journey: Journey) -> str:
     """The journey as CSV text (RFC 4180, UTF-8, CRLF line ends as spreadsheets expect)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    columns = sheet_columns(journey)
+    writer.writerow(columns)
     for row in journey_rows(journey):
-        writer.writerow([protect_cell(row[c]) for c in COLUMNS])
+        writer.writerow([protect_cell(row[c]) for c in columns])
     return out.getvalue()

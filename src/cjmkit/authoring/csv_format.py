@@ -87,6 +87,33 @@ BACKSTAGE_FIELDS = ("team", "system", "process")
 PAIN_POINT_FIELDS = ("id", "severity", "description", "evidence")
 KPI_FIELDS = ("id", "name", "unit", "target", "current", "direction", "cadence", "owner", "description")
 
+#: A persona's column group, after the fixed columns: ``experience:<persona>`` holds the position of the
+#: persona's experience in the touchpoint's list (1 = first; empty: none), then one column per field.
+EXPERIENCE_PREFIX = "experience:"
+EXPERIENCE_FIELDS = ("emotion", "desired_emotion", "feelings", "thoughts", "importance", "performance", "pain_points")
+EXPERIENCE_LISTS = ("feelings", "thoughts", "pain_points")
+
+
+def experience_columns(persona: str) -> list[str]:
+    """The column group of one persona."""
+    return [f"{EXPERIENCE_PREFIX}{persona}", *(f"{EXPERIENCE_PREFIX}{persona}:{f}" for f in EXPERIENCE_FIELDS)]
+
+
+def experience_column(name: str) -> tuple[str, str | None] | None:
+    """``experience:analyst:emotion`` -> ``("analyst", "emotion")``; ``experience:analyst`` -> ``("analyst", None)``;
+    None for any other column (or an unknown field)."""
+    if not name.startswith(EXPERIENCE_PREFIX):
+        return None
+    persona, _, key = name[len(EXPERIENCE_PREFIX) :].partition(":")
+    if not persona or (key and key not in EXPERIENCE_FIELDS):
+        return None
+    return persona, key or None
+
+
+def known_column(name: str) -> bool:
+    return name in COLUMNS or experience_column(name) is not None
+
+
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 

@@ -11,9 +11,12 @@ from typing import Any
 from cjmkit.authoring.csv_format import (
     BACKSTAGE_FIELDS,
     COLUMNS,
+    EXPERIENCE_LISTS,
     KPI_FIELDS,
     PAIN_POINT_FIELDS,
     STAGE_COLUMNS,
+    experience_column,
+    known_column,
     split_fields,
     split_list,
     unprotect_cell,
@@ -111,7 +114,29 @@ def _touchpoint(row: dict[str, str]) -> dict[str, Any]:
         tp["kpis"] = kpis
     if row.get("evidence"):
         tp["evidence"] = split_list(row["evidence"])
+    if experiences := _experiences(row):
+        tp["experiences"] = experiences
     return tp
+
+
+def _experiences(row: dict[str, str]) -> list[dict[str, Any]]:
+    """The persona column groups of a row, in the order their position cells give."""
+    found: dict[str, dict[str, Any]] = {}
+    positions: dict[str, int] = {}
+    for column, cell in row.items():
+        parsed = experience_column(column)
+        if parsed is None or not cell:
+            continue
+        persona, key = parsed
+        exp = found.setdefault(persona, {"persona": persona})
+        if key is None:
+            positions[persona] = _int(cell, column)
+        elif key in EXPERIENCE_LISTS:
+            exp[key] = split_list(cell)
+        else:
+            exp[key] = _int(cell, column)
+    order = list(found)
+    return [found[p] for p in sorted(order, key=lambda p: (positions.get(p, len(order) + 1), order.index(p)))]
 
 
 def _stage(row: dict[str, str]) -> dict[str, Any]:
@@ -157,7 +182,7 @@ def read_sheet(
             hint="export a journey with 'cjm export csv' to see the expected columns",
         )
         return None
-    unknown = [n for n in names if n and n not in COLUMNS]
+    unknown = [n for n in names if n and not known_column(n)]
     if unknown:
         result.notes.append(f"ignored columns this format does not know: {', '.join(unknown)}")
     rows: Rows = []
@@ -166,14 +191,14 @@ def read_sheet(
             line = reader.line_num
             if not any(cell.strip() for cell in raw):
                 continue
-            row = {n: unprotect_cell(v).strip() for n, v in zip(names, raw, strict=False) if n in COLUMNS}
+            row = {n: unprotect_cell(v).strip() for n, v in zip(names, raw, strict=False) if known_column(n)}
             if not row.get("stage"):
                 problem("this row has no stage id", line, hint="every row belongs to a stage: fill in the stage column")
                 continue
             rows.append((line, row))
     except csv.Error as err:
         problem(f"the CSV file cannot be read: {err}", reader.line_num)
-    return [n for n in names if n in COLUMNS], rows
+    return [n for n in names if known_column(n)], rows
 
 
 def import_csv(
@@ -236,8 +261,13 @@ def import_csv(
     for stage in stages.values():
         for tp in stage["touchpoints"]:
             personas += [p for p in tp.get("personas", []) if p not in personas]
+            personas += [e["persona"] for e in tp.get("experiences", []) if e["persona"] not in personas]
         if not stage["touchpoints"]:
             del stage["touchpoints"]
+    # The persona column groups follow the journey's persona order: keep it, so an export of the import matches.
+    groups = [g[0] for n in sheet[0] if (g := experience_column(n)) is not None and g[1] is None]
+    seen = list(personas)
+    personas.sort(key=lambda p: (groups.index(p) if p in groups else len(groups), seen.index(p)))
     if personas:
         data["personas"] = personas
     data["stages"] = list(stages.values())

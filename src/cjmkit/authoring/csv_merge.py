@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from cjmkit.authoring.csv_export import _stage_cells, _touchpoint_cells
 from cjmkit.authoring.csv_format import (
+    EXPERIENCE_PREFIX,
     KPI_FIELDS,
     PAIN_POINT_FIELDS,
     RATING_COLUMNS,
@@ -185,6 +186,11 @@ def merge_csv(
     if sheet is None or result.diagnostics:
         return result
     header, rows = sheet
+    if any(c.startswith(EXPERIENCE_PREFIX) for c in header):
+        result.notes.append(
+            "the persona columns (experience:...) are not merged into touchpoints the journey already has: "
+            "edit their experiences in the journey file"
+        )
     if not rows:
         problem("the CSV has no rows with a stage", 1)
         return result

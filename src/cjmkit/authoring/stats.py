@@ -54,9 +54,14 @@ class Portfolio:
     journeys: list[JourneyStats] = field(default_factory=list)
     teams: dict[str, dict[str, int]] = field(default_factory=dict)
     totals: dict[str, Any] = field(default_factory=dict)
+    personas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per persona with experiences: the journeys it appears in, its experiences, average emotion and gap."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"journeys": [j.to_dict() for j in self.journeys], "total": self.totals, "teams": self.teams}
+        out = {"journeys": [j.to_dict() for j in self.journeys], "total": self.totals, "teams": self.teams}
+        if self.personas:
+            out["personas"] = self.personas
+        return out
 
 
 def journey_stats(journey: Journey, path: str, today: dt.date | None = None) -> JourneyStats:
@@ -91,7 +96,7 @@ def portfolio(journeys: list[tuple[Journey, str]], today: dt.date | None = None)
     """Stats per journey, in total, and per team."""
     out = Portfolio(journeys=[journey_stats(j, p, today) for j, p in journeys])
     models = [j for j, _ in journeys]
-    emotion_counts = [sum(1 for _, _, _, tp in j.iter_touchpoints() if tp.emotion is not None) for j in models]
+    emotion_counts = [len(facts.touchpoint_emotions(j)) for j in models]
     gap_counts = [sum(1 for _, _, _, tp in j.iter_touchpoints() if facts.emotion_gap(tp) is not None) for j in models]
     stats = out.journeys
     all_personas: set[str] = set()
@@ -115,6 +120,13 @@ def portfolio(journeys: list[tuple[Journey, str]], today: dt.date | None = None)
         "kpis": {k: sum(s.kpis[k] for s in stats) for k in KPI_STATES},
         "stale": sum(1 for s in stats if s.stale),
     }
+    for persona, figures in facts.persona_figures(models).items():
+        out.personas[persona] = {
+            "journeys": len(figures.journeys),
+            "emotions": len(figures.emotions),
+            "average_emotion": _round(figures.average_emotion),
+            "average_emotion_gap": _round(figures.average_gap),
+        }
     for team, load in facts.team_load(models).items():
         out.teams[team] = {
             "journeys": len(load.journeys),
@@ -142,6 +154,8 @@ JOURNEY_HEADERS = (
     "KPIs on/off/no data",
     "Stale",
 )
+PERSONA_HEADERS = ("Persona", "Journeys", "Emotions recorded", "Avg emotion", "Avg gap")
+PERSONA_TITLE = "Emotion per persona, from the experiences recorded across the journeys"
 TEAM_HEADERS = ("Team", "Journeys", "Stages", "Touchpoints", "KPIs", "Opportunities", "Backstage", "Total")
 #: What the team table counts, and what its Total adds up.
 TEAM_NOTE = "what each team owns, and the touchpoints it works behind (Backstage); Total is the sum of the row"
@@ -186,6 +200,19 @@ def team_rows(p: Portfolio) -> list[list[str]]:
     ]
 
 
+def persona_rows(p: Portfolio) -> list[list[str]]:
+    return [
+        [
+            persona,
+            str(v["journeys"]),
+            str(v["emotions"]),
+            _num(v["average_emotion"]),
+            _num(v["average_emotion_gap"]),
+        ]
+        for persona, v in p.personas.items()
+    ]
+
+
 def _plain_table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
     from cjmkit.textsafety import printable
 
@@ -198,8 +225,10 @@ def _plain_table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
 
 
 def to_text(p: Portfolio) -> str:
+    personas = f"\n\n{PERSONA_TITLE}\n" + _plain_table(PERSONA_HEADERS, persona_rows(p)) if p.personas else ""
     return (
         _plain_table(JOURNEY_HEADERS, journey_rows(p))
+        + personas
         + f"\n\n{TEAM_TITLE}\n"
         + _plain_table(TEAM_HEADERS, team_rows(p))
         + "\n"
@@ -218,9 +247,13 @@ def _md_table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
 
 
 def to_markdown(p: Portfolio) -> str:
+    personas = (
+        f"\n\n## Personas\n\n{PERSONA_TITLE}.\n\n" + _md_table(PERSONA_HEADERS, persona_rows(p)) if p.personas else ""
+    )
     return (
         "## Journeys\n\n"
         + _md_table(JOURNEY_HEADERS, journey_rows(p))
+        + personas
         + f"\n\n## Load per team\n\n{TEAM_NOTE[0].upper()}{TEAM_NOTE[1:]}.\n\n"
         + _md_table(TEAM_HEADERS, team_rows(p))
         + "\n"

@@ -78,6 +78,9 @@ def render(
     site: Path | None = typer.Option(
         None, "--site", help="Write every journey of the workspace as a static site into this folder."
     ),
+    persona: str | None = typer.Option(
+        None, "--persona", help="Draw the flow or blueprint diagram as this persona lives it (its emotions)."
+    ),
 ) -> None:
     """Draw a journey: a diagram, the HTML report, Mermaid or Markdown; or the whole workspace as a site.
 
@@ -91,6 +94,8 @@ def render(
     if template_dir is not None and not template_dir.is_dir():
         fail_usage(f"--template-dir {template_dir}: no such folder")
     if site is not None:
+        if persona is not None:
+            fail_usage("--persona draws one journey's diagram; the site shows every persona")
         _render_site(path, site, engine, template_dir)
         return
     if path is None:
@@ -121,7 +126,9 @@ def render(
     from cjmkit.rendering.draw import render_checked
 
     try:
-        data = render_checked(result, checked.workspace, fmt, view=view, engine=engine, template_dir=template_dir)
+        data = render_checked(
+            result, checked.workspace, fmt, view=view, engine=engine, template_dir=template_dir, persona=persona
+        )
     except (RenderError, TemplateProblem) as err:
         fail_usage(str(err))
     _write(data, output)

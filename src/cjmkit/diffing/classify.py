@@ -25,7 +25,7 @@ def classify_field(item: str, name: str, old_item: Any, new_item: Any, old: Any,
     """The verdict on one field of an item changing from ``old`` to ``new``."""
     if name == "owner":
         return _owner(old, new)
-    if item == "touchpoint" and name == "emotion":
+    if item in ("touchpoint", "experience") and name == "emotion":
         return _emotion(old, new)
     if item == "pain point" and name == "severity":
         return _severity(old_item, new_item)

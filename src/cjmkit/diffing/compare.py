@@ -25,12 +25,13 @@ NAME_FIELD = {
     "team": "name",
     "channel": "name",
     "system": "name",
+    "experience": "persona",
 }
 #: Fields compared item by item elsewhere (children), or not a field at all (the id).
 NOT_FIELDS = {
     "journey": {"id", "title", "stages", "opportunities", "evidence", "catalog"},
     "stage": {"id", "name", "touchpoints"},
-    "touchpoint": {"id", "name", "pain_points", "kpis"},
+    "touchpoint": {"id", "name", "pain_points", "kpis", "experiences"},
 }
 #: How the catalog's lists are called, item by item.
 CATALOG_ITEMS = {"personas": "persona", "teams": "team", "channels": "channel", "systems": "system"}
@@ -140,6 +141,25 @@ def diff_items(item: str, old: dict[str, Entry], new: dict[str, Entry]) -> list[
     return out
 
 
+def diff_experiences(old: Journey, new: Journey) -> list[Change]:
+    """Each persona's experience added, removed or changed, on the touchpoints both sides have (matched by persona).
+
+    A touchpoint added or removed is one change of its own, experiences and all.
+    """
+    before = {tp.id: tp for _, _, _, tp in old.iter_touchpoints() if tp.experiences}
+    out: list[Change] = []
+    for _, _, _, tp in new.iter_touchpoints():
+        was = before.get(tp.id)
+        if was is None and not tp.experiences:
+            continue
+        if was is None and old.touchpoint(tp.id) is None:
+            continue  # a new touchpoint
+        old_side = {e.persona: Entry(e, tp.id, f"{e.persona} at {tp.name}") for e in (was.experiences if was else [])}
+        new_side = {e.persona: Entry(e, tp.id, f"{e.persona} at {tp.name}") for e in tp.experiences}
+        out.extend(diff_items("experience", old_side, new_side))
+    return out
+
+
 def _order_change(item: str, item_id: str, label: str, field: str, old: list[str], new: list[str]) -> list[Change]:
     """A ``reordered`` change when the items on both sides are not in the same order."""
     common = set(old) & set(new)
@@ -176,6 +196,8 @@ def diff_journeys(old: Journey, new: Journey) -> list[Change]:
     before, after = _index(old), _index(new)
     for item in ("stage", "touchpoint", "pain point", "KPI", "opportunity", "evidence"):
         out.extend(diff_items(item, before[item], after[item]))
+        if item == "touchpoint":
+            out.extend(diff_experiences(old, new))
     old_stages = {s.id: s for s in old.stages}
     for stage in new.stages:
         was = old_stages.get(stage.id)

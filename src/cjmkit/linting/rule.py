@@ -24,7 +24,7 @@ from cjmkit.diagnostics import Diagnostic, Severity, format_loc
 from cjmkit.linting.timeline import Timeline
 from cjmkit.loader import Document
 from cjmkit.model.catalog import Catalog
-from cjmkit.model.journey import Journey, Kpi, PainPoint, Stage, Touchpoint
+from cjmkit.model.journey import Experience, Journey, Kpi, PainPoint, Stage, Touchpoint
 from cjmkit.model.settings import Scoring
 
 Loc = tuple[str | int, ...]
@@ -220,6 +220,17 @@ def section(doc: str, title: str) -> str:
 def located_touchpoints(journey: Journey) -> Iterator[tuple[Loc, Stage, Touchpoint]]:
     for si, stage, ti, tp in journey.iter_touchpoints():
         yield ("stages", si, "touchpoints", ti), stage, tp
+
+
+def located_experiences(tloc: Loc, tp: Touchpoint) -> Iterator[tuple[Loc, Experience]]:
+    """A touchpoint's persona experiences with where each starts."""
+    for ei, exp in enumerate(tp.experiences):
+        yield (*tloc, "experiences", ei), exp
+
+
+def emotion_text(value: float) -> str:
+    """An emotion in a message: ``+2``, ``-1``, and a derived mean to one decimal (``-0.5``)."""
+    return f"{round(value, 1):+g}"
 
 
 def located_pain_points(journey: Journey) -> Iterator[tuple[Loc, Touchpoint, PainPoint]]:

@@ -100,6 +100,27 @@ class Kpi(Model):
     """Team id that checks it."""
 
 
+class Experience(Model):
+    """How one persona lives a touchpoint: its own emotion, ratings, words and pain points."""
+
+    persona: Ref
+    """Persona id: one of the touchpoint's personas (or the journey's, when the touchpoint lists none)."""
+    emotion: Emotion | None = None
+    """This persona's observed emotion, -2 (very negative) to +2 (very positive)."""
+    desired_emotion: Emotion | None = None
+    """The emotion the company wants for this persona, -2 to +2."""
+    feelings: list[str] = Field(default_factory=list)
+    """What this persona feels, in words."""
+    thoughts: list[str] = Field(default_factory=list)
+    """What this persona thinks."""
+    importance: Rating | None = None
+    """How important the touchpoint is to this persona (customer side, 1-5)."""
+    performance: Rating | None = None
+    """How well the company performs here for this persona (customer side, 1-5)."""
+    pain_points: list[Ref] = Field(default_factory=list)
+    """Ids of this touchpoint's pain points that this persona has."""
+
+
 class Touchpoint(Model):
     """A point of contact between the customer and the company."""
 
@@ -141,6 +162,8 @@ class Touchpoint(Model):
     """How success here is measured."""
     evidence: list[Ref] = Field(default_factory=list)
     """Evidence ids the touchpoint is based on."""
+    experiences: list[Experience] = Field(default_factory=list)
+    """How each persona lives this touchpoint; without `emotion`, the touchpoint's emotion is their mean."""
 
 
 class Stage(Model):

@@ -53,16 +53,24 @@ def _node_id(tp_id: str) -> str:
 
 
 def _emotion_line(tp: Touchpoint) -> str:
-    if tp.emotion is None and tp.desired_emotion is None:
+    emotion = facts.touchpoint_emotion(tp)
+    if emotion is None and tp.desired_emotion is None:
         return ""
     parts = []
-    if tp.emotion is not None:
-        parts.append(f"feels {signed(tp.emotion)}")
+    if emotion is not None:
+        mean = " (mean)" if facts.emotion_is_derived(tp) else ""
+        parts.append(f"feels {signed(emotion)}{mean}")
     if tp.desired_emotion is not None:
         parts.append(f"wants {signed(tp.desired_emotion)}")
     gap = facts.emotion_gap(tp)
     marker = " ▲" if gap is not None and gap > 0 else ""
     return " · ".join(parts) + marker
+
+
+def _emotion_step(tp: Touchpoint) -> int | None:
+    """The whole step of the emotion scale that colours the touchpoint (a derived mean is rounded)."""
+    emotion = facts.touchpoint_emotion(tp)
+    return None if emotion is None else facts.rounded_emotion(emotion)
 
 
 def _pain_line(tp: Touchpoint) -> str:
@@ -103,9 +111,10 @@ def _tooltip(tp: Touchpoint) -> str:
 
 
 def _touchpoint_node(tp: Touchpoint, names: Names, change: str | None) -> str:
-    fill = EMOTION_FILL[tp.emotion] if tp.emotion is not None else NO_EMOTION_FILL
-    ink = EMOTION_INK[tp.emotion] if tp.emotion is not None else "#1f2328"
-    classes = ["touchpoint", f"emotion-{tp.emotion}" if tp.emotion is not None else "emotion-none"]
+    step = _emotion_step(tp)
+    fill = EMOTION_FILL[step] if step is not None else NO_EMOTION_FILL
+    ink = EMOTION_INK[step] if step is not None else "#1f2328"
+    classes = ["touchpoint", f"emotion-{step}" if step is not None else "emotion-none"]
     lines = _touchpoint_label(tp, names, change)
     attrs = {
         "id": dot_string(f"tp-{tp.id}"),
@@ -286,11 +295,8 @@ def blueprint_dot(journey: Journey, catalog: Catalog | None) -> str:
                     out.append(f'    {cell(col, li)} [shape=point, width=0.01, height=0.01, label=""];')
                     continue
                 extra = ""
-                if li == 2 and tp is not None and tp.emotion is not None:
-                    extra = (
-                        f", fillcolor={dot_string(EMOTION_FILL[tp.emotion])}, "
-                        f"fontcolor={dot_string(EMOTION_INK[tp.emotion])}"
-                    )
+                if li == 2 and tp is not None and (step := _emotion_step(tp)) is not None:
+                    extra = f", fillcolor={dot_string(EMOTION_FILL[step])}, fontcolor={dot_string(EMOTION_INK[step])}"
                 if li == 2 and tp is not None and tp.moment_of_truth:
                     extra += ', penwidth=2.5, color="#1f2328"'
                 if not items:

@@ -28,8 +28,12 @@ def render_checked(
     view: str = "flow",
     engine: str = "auto",
     template_dir: Path | None = None,
+    persona: str | None = None,
 ) -> str | bytes:
     """A valid checked journey drawn as ``fmt`` (bytes for PNG and PDF, text otherwise).
+
+    With ``persona``, the flow or blueprint diagram shows that persona's emotions and feelings
+    (the report, Mermaid and Markdown show every persona and take no ``persona``).
 
     Raises :class:`~cjmkit.errors.RenderError` when a diagram cannot be drawn and
     :class:`~cjmkit.errors.TemplateProblem` for a broken report template.
@@ -37,6 +41,15 @@ def render_checked(
     journey, catalog = checked.journey, checked.catalog
     if journey is None or catalog is None:
         raise ValueError(f"{checked.path}: only a valid journey can be rendered")
+    if persona is not None:
+        if fmt not in FORMATS or fmt in ("html", "mermaid", "markdown"):
+            raise RenderError(
+                f"--persona draws the flow and blueprint diagrams (svg, dot, png, pdf), not {fmt}: "
+                "the report, Mermaid and Markdown show every persona"
+            )
+        from cjmkit.rendering.persona import journey_for_persona
+
+        journey = journey_for_persona(journey, catalog, persona)
     if fmt == "mermaid":
         from cjmkit.rendering.mermaid import journey_mermaid
 

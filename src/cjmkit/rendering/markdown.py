@@ -52,7 +52,10 @@ def journey_markdown(journey: Journey, catalog: Catalog | None, today: dt.date |
         "|---|---|---|---|---|---|",
     ]
     for _, stage, _, tp in journey.iter_touchpoints():
-        emotion = signed(tp.emotion) if tp.emotion is not None else "?"
+        value = facts.touchpoint_emotion(tp)
+        emotion = signed(value) if value is not None else "?"
+        if facts.emotion_is_derived(tp):
+            emotion += " (mean)"
         if tp.desired_emotion is not None:
             emotion += f" ({signed(tp.desired_emotion)})"
         worst = facts.highest_severity(tp)
@@ -61,5 +64,32 @@ def journey_markdown(journey: Journey, catalog: Catalog | None, today: dt.date |
             f"| {md_text(stage.name)} | {md_text(tp.name)} | {md_text(names.channel(tp.channel))} | {emotion} | "
             f"{pain} | {'★' if tp.moment_of_truth else ''} |"
         )
+    out += _persona_table(journey, names)
     out += ["", "```mermaid", journey_mermaid(journey, catalog).rstrip("\n"), "```", ""]
     return "\n".join(out)
+
+
+def _persona_table(journey: Journey, names: Names) -> list[str]:
+    """Each persona's emotion (and wanted emotion) per touchpoint, when the map records experiences."""
+    personas = facts.experience_personas(journey)
+    if not personas:
+        return []
+    out = [
+        "",
+        "Emotion per persona (wanted):",
+        "",
+        "| Touchpoint | " + " | ".join(md_text(names.persona(p) or p) for p in personas) + " |",
+        "|---|" + "---|" * len(personas),
+    ]
+    for _, _, _, tp in journey.iter_touchpoints():
+        if not tp.experiences:
+            continue
+        cells = []
+        for p in personas:
+            exp = facts.experience_of(tp, p)
+            cell = "" if exp is None else (signed(exp.emotion) if exp.emotion is not None else "?")
+            if exp is not None and (desired := facts.experience_desired(tp, exp)) is not None:
+                cell += f" ({signed(desired)})"
+            cells.append(cell)
+        out.append(f"| {md_text(tp.name)} | " + " | ".join(cells) + " |")
+    return out

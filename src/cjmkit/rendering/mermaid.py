@@ -8,6 +8,7 @@ the same and the diagram always parses.
 
 from __future__ import annotations
 
+from cjmkit import facts
 from cjmkit.model.catalog import Catalog
 from cjmkit.model.journey import Journey
 from cjmkit.rendering.palette import Names
@@ -54,8 +55,10 @@ def journey_mermaid(journey: Journey, catalog: Catalog | None) -> str:
     for stage in journey.stages:
         lines.append(f"    section {mermaid_text(stage.name)}")
         for tp in stage.touchpoints:
-            score = tp.emotion + 3 if tp.emotion is not None else NEUTRAL_SCORE
-            name = mermaid_text(tp.name) + ("" if tp.emotion is not None else " (?)")
+            # Mermaid gives a task one score for all its actors: a derived mean stands for the personas' scores.
+            emotion = facts.touchpoint_emotion(tp)
+            score = facts.rounded_emotion(emotion) + 3 if emotion is not None else NEUTRAL_SCORE
+            name = mermaid_text(tp.name) + ("" if emotion is not None else " (?)")
             actors = [mermaid_text(names.persona(p)) for p in (tp.personas or journey.personas)]
             lines.append(f"      {name}: {score}" + (f": {', '.join(actors)}" if actors else ""))
     return "\n".join(lines) + "\n"

@@ -24,6 +24,10 @@ EMOTION_WORDS: dict[int, str] = {
     2: "very positive",
 }
 
+#: One line colour per persona on the emotion curve (after the sixth they repeat). Each has a contrast of at
+#: least 4.5:1 against the white curve and none is the overall curve's navy or the desired curve's green.
+PERSONA_COLOURS: tuple[str, ...] = ("#0072b2", "#a63603", "#8e3b8e", "#00796b", "#c2185b", "#5d4037")
+
 SEVERITY_COLOURS: dict[str, str] = {
     "critical": "#7f0000",
     "high": "#b2182b",

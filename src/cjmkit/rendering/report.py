@@ -22,6 +22,7 @@ from cjmkit.rendering.palette import (
     EMOTION_FILL,
     EMOTION_INK,
     EMOTION_WORDS,
+    PERSONA_COLOURS,
     SEVERITY_COLOURS,
     Names,
     signed,
@@ -59,6 +60,23 @@ class CurvePoint:
 
 
 @dataclass
+class PersonaCurve:
+    """One persona's emotion at the touchpoints where the map records its experience."""
+
+    persona: str
+    name: str
+    colour: str
+    key: str
+    """A class name for the persona's marks (``p0``, ``p1``...): ids may hold characters CSS would need escaped."""
+    points: list[tuple[float, float, str, str]] = field(default_factory=list)
+    """(x, y, label, touchpoint id) per touchpoint where the persona's emotion is recorded, in map order."""
+
+    @property
+    def run(self) -> str:
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in self.points)
+
+
+@dataclass
 class EmotionCurve:
     """The observed and desired emotion across the touchpoints, as SVG coordinates."""
 
@@ -68,6 +86,13 @@ class EmotionCurve:
     zero_y: float
     levels: list[tuple[str, float]]
     stage_bounds: list[float] = field(default_factory=list)
+    personas: list[PersonaCurve] = field(default_factory=list)
+    """One per persona with experiences (a persona whose experiences hold no emotion has no points)."""
+
+    @property
+    def persona_lines(self) -> list[PersonaCurve]:
+        """The personas drawn as lines; with any, the overall curve is drawn dashed."""
+        return [c for c in self.personas if c.points]
 
     @staticmethod
     def _path(points: list[tuple[float, float | None]]) -> list[str]:
@@ -98,30 +123,51 @@ class EmotionCurve:
         return any(p.observed_y is not None or p.desired_y is not None for p in self.points)
 
 
-def _y(value: int | None) -> float | None:
+def _y(value: float | None) -> float | None:
     if value is None:
         return None
     usable = CURVE_PX - 2 * CURVE_PAD
     return CURVE_PAD + (2 - value) * usable / 4
 
 
-def emotion_curve(journey: Journey) -> EmotionCurve:
+def persona_curves(journey: Journey, names: Names) -> list[PersonaCurve]:
+    """A curve per persona with experiences, each in its own colour (empty for a map without experiences)."""
+    ids = facts.experience_personas(journey)
+    return [
+        PersonaCurve(p, names.persona(p) or p, PERSONA_COLOURS[i % len(PERSONA_COLOURS)], f"p{i}")
+        for i, p in enumerate(ids)
+    ]
+
+
+def emotion_curve(journey: Journey, names: Names | None = None) -> EmotionCurve:
     points = []
     bounds: list[float] = []
+    curves = persona_curves(journey, names or Names(journey.catalog))
+    by_id = {c.persona: c for c in curves}
     col = 0
     for stage in journey.stages:
         tps: list[Touchpoint | None] = list(stage.touchpoints) or [None]
         for tp in tps:
             x = col * COLUMN_PX + COLUMN_PX / 2
             if tp is not None:
-                desc = f"{tp.name}: feels {signed(tp.emotion) if tp.emotion is not None else 'not recorded'}"
+                emotion = facts.touchpoint_emotion(tp)
+                felt = signed(emotion) if emotion is not None else "not recorded"
+                if facts.emotion_is_derived(tp):
+                    felt += " (mean of the personas)"
+                desc = f"{tp.name}: feels {felt}"
                 if tp.desired_emotion is not None:
                     desc += f", wants {signed(tp.desired_emotion)}"
-                points.append(CurvePoint(x, _y(tp.emotion), _y(tp.desired_emotion), desc))
+                points.append(CurvePoint(x, _y(emotion), _y(tp.desired_emotion), desc))
+                for exp in tp.experiences:
+                    y = _y(exp.emotion)
+                    if y is not None:
+                        curve = by_id[exp.persona]
+                        label = f"{curve.name} at {tp.name}: feels {signed(exp.emotion or 0)}"
+                        curve.points.append((x, y, label, tp.id))
             col += 1
         bounds.append(float(col * COLUMN_PX))
     levels = [(signed(v), _y(v) or 0.0) for v in (2, 1, 0, -1, -2)]
-    return EmotionCurve(max(1, col) * COLUMN_PX, CURVE_PX, points, _y(0) or 0.0, levels, bounds[:-1])
+    return EmotionCurve(max(1, col) * COLUMN_PX, CURVE_PX, points, _y(0) or 0.0, levels, bounds[:-1], curves)
 
 
 @dataclass
@@ -225,6 +271,7 @@ def report_context(
     ]
     avg = facts.average_emotion(journey)
     backlog = next_steps(journey, scoring)
+    curve = emotion_curve(journey, names)
     return {
         "j": journey,
         "names": names,
@@ -234,7 +281,8 @@ def report_context(
         "days_overdue": facts.days_overdue(journey, today),
         "personas": [names.persona(p) for p in journey.personas],
         "columns": canvas_columns(journey),
-        "curve": emotion_curve(journey),
+        "curve": curve,
+        "persona_keys": {c.persona: c for c in curve.personas},
         "column_px": COLUMN_PX,
         "column_min_px": COLUMN_MIN_PX,
         "column_max_px": COLUMN_MAX_PX,

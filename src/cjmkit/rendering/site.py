@@ -1,4 +1,5 @@
-"""Every journey of a workspace as a static site: a page per journey, a portfolio index, a page per team.
+"""Every journey of a workspace as a static site: a page per journey, a portfolio index, a page per team and
+a page per persona with experiences.
 
 Links are relative, so the site works from ``file://`` and from any static host.
 Every page is written atomically, so a browser (or a second ``cjm render --site``
@@ -74,6 +75,69 @@ def _summary(journey: Journey, names: Names, path: str, today: dt.date) -> dict[
     }
 
 
+#: How many of a persona's worst touchpoints its page lists.
+WORST_SHOWN = 5
+#: Width of one touchpoint on a persona page's small curve, and the curve's height (pixels).
+PERSONA_STEP_PX = 56
+PERSONA_CURVE_PX = 80
+
+
+@dataclass
+class PersonaPart:
+    """One persona in one journey, for its page: its emotion at each touchpoint where it is recorded."""
+
+    journey_id: str
+    title: str
+    points: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    """(touchpoint name, emotion, descriptions of the pain points the persona has there), in map order."""
+
+    @property
+    def coordinates(self) -> list[tuple[float, float, str, int]]:
+        """(x, y, touchpoint name, emotion) for the small curve: -2 at the bottom, +2 at the top."""
+        pad = 8
+        usable = PERSONA_CURVE_PX - 2 * pad
+        return [
+            (i * PERSONA_STEP_PX + PERSONA_STEP_PX / 2, pad + (2 - e) * usable / 4, name, e)
+            for i, (name, e, _) in enumerate(self.points)
+        ]
+
+    @property
+    def run(self) -> str:
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in self.coordinates)
+
+    @property
+    def width(self) -> int:
+        return max(1, len(self.points)) * PERSONA_STEP_PX
+
+
+def persona_parts(journey: Journey) -> dict[str, PersonaPart]:
+    """Each persona's part of one journey (personas with an experience that records an emotion)."""
+    parts: dict[str, PersonaPart] = {}
+    for _, _, _, tp in journey.iter_touchpoints():
+        pains = {pp.id: pp.description for pp in tp.pain_points}
+        for exp in tp.experiences:
+            if exp.emotion is None:
+                continue
+            part = parts.setdefault(exp.persona, PersonaPart(journey.id, journey.title))
+            part.points.append((tp.name, exp.emotion, [pains[p] for p in exp.pain_points if p in pains]))
+    return parts
+
+
+def _persona_page(persona: str, name: str, parts: list[PersonaPart]) -> dict[str, Any]:
+    """The context of a persona's page: its journeys with their curves, and its worst touchpoints overall."""
+    felt = [(e, part.title, part.journey_id, tp, pains) for part in parts for tp, e, pains in part.points]
+    worst = sorted(felt, key=lambda item: item[0])[:WORST_SHOWN]
+    emotions = [e for e, *_ in felt]
+    return {
+        "persona": {"id": persona, "name": name},
+        "parts": parts,
+        "worst": worst,
+        "average": sum(emotions) / len(emotions) if emotions else None,
+        "curve_px": PERSONA_CURVE_PX,
+        "home": "../index.html",
+    }
+
+
 @dataclass
 class _Page:
     """One journey's page and what the index and team pages need of it (small, sent between processes)."""
@@ -87,6 +151,7 @@ class _Page:
     title: str = ""
     shown: str = ""  # the path as the published site names it
     plan: JourneyPlan | None = None
+    personas: dict[str, PersonaPart] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -135,6 +200,7 @@ def _build_page(task: _PageTask) -> _Page:
         journey.title,
         shown,
         plan_journey(journey, shown, model_of(scoring) if scoring else None),
+        persona_parts(journey),
     )
 
 
@@ -160,6 +226,7 @@ def write_site(
     (out / "journeys").mkdir(parents=True, exist_ok=True)
     (out / "teams").mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
+    by_persona: dict[str, list[PersonaPart]] = {}
     loads: list[dict[str, facts.TeamLoad]] = []
     titles: dict[str, str] = {}
     parts: list[JourneyPlan] = []
@@ -188,6 +255,8 @@ def write_site(
             titles[page.journey_id] = page.title
             if page.plan is not None:
                 parts.append(page.plan)
+            for persona, part in page.personas.items():
+                by_persona.setdefault(persona, []).append(part)
             result.pages += 1
         if progress:
             progress(i + 1, len(files))
@@ -223,11 +292,23 @@ def write_site(
         template_dir,
     )
     write_atomic(out / "portfolio.html", portfolio)
+    personas = []
+    if by_persona:
+        (out / "personas").mkdir(exist_ok=True)
+    for persona_id, shares in sorted(by_persona.items()):
+        if not _SLUG.match(persona_id):
+            continue
+        name = names.persona(persona_id) or persona_id
+        ctx = _persona_page(persona_id, name, shares)
+        page_path = f"personas/{slug_file(persona_id)}"
+        personas.append({"id": persona_id, "name": name, "page": page_path, "average": ctx["average"]})
+        write_atomic(out / "personas" / slug_file(persona_id), render_template("persona.html.j2", ctx, template_dir))
     index = render_template(
         "site_index.html.j2",
         {
             "rows": rows,
             "teams": teams,
+            "personas": personas,
             "invalid": listed_invalid,
             "today": today,
             "backlog_size": len(backlog.items),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from cjmkit.diagnostics import Diagnostic, format_loc
 from cjmkit.loader import Document
 from cjmkit.model.catalog import CATALOG_KINDS, Catalog
-from cjmkit.model.journey import Journey
+from cjmkit.model.journey import Journey, Touchpoint
 from cjmkit.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]
@@ -89,6 +89,77 @@ class _Checker:
         for i, v in enumerate(values):
             self.ref(kind, v, (*loc, i), what=what)
 
+    def not_among(
+        self, value: str, loc: Loc, message: str, expected: str, pool: Iterable[str], hint: str | None = None
+    ) -> None:
+        line, col = self.doc.locate(loc)
+        self.out.append(
+            Diagnostic(
+                code="E141",
+                message=message,
+                path=self.doc.path,
+                line=line,
+                column=col,
+                key_path=format_loc(loc),
+                expected=expected,
+                found=f"'{value}'",
+                hint=did_you_mean(value, sorted(pool)) or hint,
+                item_id=value,
+            )
+        )
+
+    def experiences(self, tp: Touchpoint, tloc: Loc, journey_personas: list[str], pain_owner: dict[str, str]) -> None:
+        """Each persona once, among the touchpoint's personas (else the journey's); pain points of this touchpoint."""
+        allowed = tp.personas or journey_personas
+        where = f"touchpoint '{tp.id}'" if tp.personas else "this journey"
+        own_pains = [pp.id for pp in tp.pain_points]
+        seen: dict[str, Loc] = {}
+        for ei, exp in enumerate(tp.experiences):
+            eloc: Loc = (*tloc, "experiences", ei)
+            ploc: Loc = (*eloc, "persona")
+            if exp.persona in seen:
+                first_line = self.doc.locate(seen[exp.persona])[0]
+                line, col = self.doc.locate(ploc)
+                self.out.append(
+                    Diagnostic(
+                        code="E140",
+                        message=f"duplicate experience for persona '{exp.persona}': line {first_line} already "
+                        "describes it",
+                        path=self.doc.path,
+                        line=line,
+                        column=col,
+                        key_path=format_loc(ploc),
+                        expected="one experience per persona on a touchpoint",
+                        found=f"'{exp.persona}'",
+                        item_id=exp.persona,
+                    )
+                )
+            else:
+                seen[exp.persona] = ploc
+            if exp.persona not in allowed:
+                listed = ", ".join(allowed) if allowed else "none is listed"
+                known = exp.persona in self.known["persona"] or not self.catalog_known
+                message = (
+                    f"persona '{exp.persona}' is not among the personas of {where}"
+                    if known
+                    else f"unknown persona '{exp.persona}'"
+                )
+                fix = f"add '{exp.persona}' to the personas of {where}" if known else None
+                expected = f"one of the personas of {where} ({listed})"
+                self.not_among(exp.persona, ploc, message, expected, allowed, fix)
+            for pi, pid in enumerate(exp.pain_points):
+                if pid in own_pains:
+                    continue
+                other = pain_owner.get(pid)
+                message = (
+                    f"pain point '{pid}' belongs to touchpoint '{other}', not to '{tp.id}'"
+                    if other
+                    else f"unknown pain point '{pid}'"
+                )
+                listed = ", ".join(own_pains) if own_pains else "it has none"
+                expected = f"the id of one of the pain points of touchpoint '{tp.id}' ({listed})"
+                self.not_among(pid, (*eloc, "pain_points", pi), message, expected, own_pains)
+
 
 def check_journey(
     journey: Journey,
@@ -139,6 +210,9 @@ def check_journey(
         "journey persona": set(journey.personas),
     }
     c = _Checker(doc, known, out, catalog_known)
+    pain_owner: dict[str, str] = {}
+    if any(tp.experiences for _, _, _, tp in journey.iter_touchpoints()):
+        pain_owner = {pp.id: tp.id for _, tp, pp in journey.iter_pain_points()}
     c.ref("team", journey.owner, ("owner",), what="owner team")
     c.refs("persona", journey.personas, ("personas",))
     for si, stage in enumerate(journey.stages):
@@ -162,6 +236,8 @@ def check_journey(
                 c.refs("evidence", pp.evidence, (*tloc, "pain_points", pi, "evidence"))
             for ki, kpi in enumerate(tp.kpis):
                 c.ref("team", kpi.owner, (*tloc, "kpis", ki, "owner"), what="owner team")
+            if tp.experiences:
+                c.experiences(tp, tloc, journey.personas, pain_owner)
     for oi, opp in enumerate(journey.opportunities):
         oloc: Loc = ("opportunities", oi)
         c.refs("pain point", opp.addresses, (*oloc, "addresses"))

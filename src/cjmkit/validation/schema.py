@@ -149,6 +149,7 @@ _ITEM_KINDS = {
     "channels": "channel",
     "systems": "system",
     "backstage": "backstage entry",
+    "experiences": "experience",
 }
 
 
@@ -168,9 +169,9 @@ def _item_name(loc: tuple[str | int, ...], data: Any) -> str:
                 node = None
                 break
         kind = _ITEM_KINDS[str(loc[-2])]
-        item_id = node.get("id") if isinstance(node, dict) else None
+        item_id = node.get("persona" if kind == "experience" else "id") if isinstance(node, dict) else None
         if isinstance(item_id, str) and item_id:
-            return f"the {kind} '{item_id}'"
+            return f"the {kind} of '{item_id}'" if kind == "experience" else f"the {kind} '{item_id}'"
         return f"the {kind} at {format_loc(loc)}"
     return format_loc(loc) or "the file"
 

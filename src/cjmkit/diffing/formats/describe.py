@@ -8,7 +8,7 @@ from typing import Any
 from cjmkit.diffing.changes import Change, FileDiff, Summary
 
 #: What contains an item of each kind, for "moved from stage a to stage b".
-PARENT_KIND = {"touchpoint": "stage", "pain point": "touchpoint", "KPI": "touchpoint"}
+PARENT_KIND = {"touchpoint": "stage", "pain point": "touchpoint", "KPI": "touchpoint", "experience": "touchpoint"}
 MAX_TEXT = 80
 FILE_STATUS_WORDS = {
     "modified": "changed",

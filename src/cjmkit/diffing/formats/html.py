@@ -51,7 +51,7 @@ def highlights(changes: list[Change], side: str) -> dict[str, str]:
                     marks[c.id] = "removed"
             else:
                 marks.setdefault(c.id, "changed")
-        elif c.item in ("pain point", "KPI") and c.where:
+        elif c.item in ("pain point", "KPI", "experience") and c.where:
             # A change inside a touchpoint shows on the touchpoint.
             marks.setdefault(c.where, "changed")
     return marks

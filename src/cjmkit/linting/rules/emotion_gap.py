@@ -2,7 +2,9 @@
 ## What it does
 Flags a touchpoint where the desired emotion is at least `min_gap` points
 above the observed one, unless an opportunity already addresses one of the
-touchpoint's pain points (the team is acting on it).
+touchpoint's pain points (the team is acting on it). Each persona's
+experience is judged too (its own `desired_emotion`, else the touchpoint's),
+and the finding names the persona.
 
 ## Why is this bad?
 The gap between what customers expect and what they experience is what
@@ -53,8 +55,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.facts import emotion_gap, touchpoints_being_fixed
-from cjmkit.linting.rule import Option, RuleContext, located_touchpoints
+from cjmkit.facts import emotion_gap, experience_desired, experience_gap, touchpoint_emotion, touchpoints_being_fixed
+from cjmkit.linting.rule import Option, RuleContext, emotion_text, located_experiences, located_touchpoints
 
 NAME = "emotion-gap"
 CODE = "L202"
@@ -79,17 +81,38 @@ OPTIONS = (
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     min_gap: int = ctx.options["min_gap"]
     fixing: set[str] | None = None if ctx.options["skip_when_addressed"] else set()
+    hint = "name the cause as a pain point and add an opportunity that addresses it"
     for loc, _, tp in located_touchpoints(ctx.journey):
         gap = emotion_gap(tp)
-        if gap is None or gap < min_gap:
+        persona_gaps = [
+            (eloc, exp, g) for eloc, exp in located_experiences(loc, tp) if (g := experience_gap(tp, exp)) is not None
+        ]
+        if (gap is None or gap < min_gap) and not any(g >= min_gap for _, _, g in persona_gaps):
             continue
         if fixing is None:  # worked out only when a gap is found: most touchpoints have none
             fixing = touchpoints_being_fixed(ctx.journey)
-        if tp.id not in fixing:
+        if tp.id in fixing:
+            continue
+        named = 0
+        for eloc, exp, pgap in persona_gaps:
+            if pgap >= min_gap:
+                named += 1
+                yield ctx.finding(
+                    eloc,
+                    f"persona '{exp.persona}' feels {emotion_text(exp.emotion or 0)} at touchpoint '{tp.name}' where "
+                    f"{emotion_text(experience_desired(tp, exp) or 0)} is wanted (a gap of {pgap}), and no "
+                    "opportunity addresses it",
+                    item_id=tp.id,
+                    hint=hint,
+                )
+        emotion = touchpoint_emotion(tp)
+        # A derived mean says less than the personas' own findings: report it only when none was made.
+        if gap is not None and gap >= min_gap and emotion is not None and not (named and tp.emotion is None):
             yield ctx.finding(
                 loc,
-                f"customers feel {tp.emotion:+d} at touchpoint '{tp.name}' where {tp.desired_emotion:+d} is wanted "
-                f"(a gap of {gap}), and no opportunity addresses it",
+                f"customers feel {emotion_text(emotion)} at touchpoint '{tp.name}' where "
+                f"{emotion_text(tp.desired_emotion or 0)} is wanted (a gap of {emotion_text(gap).lstrip('+')}), "
+                "and no opportunity addresses it",
                 item_id=tp.id,
-                hint="name the cause as a pain point and add an opportunity that addresses it",
+                hint=hint,
             )

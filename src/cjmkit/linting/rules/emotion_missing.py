@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cjmkit import facts
 from cjmkit.diagnostics import Diagnostic
 from cjmkit.linting.rule import RuleContext, located_touchpoints
 
@@ -50,7 +51,7 @@ SEVERITY = "info"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for loc, _, tp in located_touchpoints(ctx.journey):
-        if tp.emotion is None:
+        if tp.emotion is None and not facts.emotion_is_derived(tp):
             yield ctx.finding(
                 loc,
                 f"touchpoint '{tp.name}' does not record how the customer feels (emotion, -2 to +2)",

@@ -3,7 +3,8 @@
 Flags a touchpoint where the customer's and the company's rating of its
 `importance` or of the company's `performance` differ by at least `min_gap`
 points, unless an opportunity already addresses one of the touchpoint's pain
-points.
+points. Each persona's own `importance` and `performance` (in its experience)
+are set against the company's ratings too, and the finding names the persona.
 
 ## Why is this bad?
 When the company rates a touchpoint as less important than customers do, or
@@ -45,8 +46,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.facts import perception_gaps, touchpoints_being_fixed
-from cjmkit.linting.rule import Option, RuleContext, located_touchpoints
+from cjmkit.facts import PerceptionGap, experience_perception_gaps, perception_gaps, touchpoints_being_fixed
+from cjmkit.linting.rule import Loc, Option, RuleContext, located_experiences, located_touchpoints
 
 NAME = "perception-gap"
 CODE = "L203"
@@ -72,24 +73,30 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     min_gap: int = ctx.options["min_gap"]
     fixing: set[str] | None = None if ctx.options["skip_when_addressed"] else set()
     for loc, _, tp in located_touchpoints(ctx.journey):
-        gaps = [gap for gap in perception_gaps(tp) if gap.size >= min_gap]
-        if not gaps:
+        # (where, who, gap): the touchpoint's own ratings, then each persona's.
+        found: list[tuple[Loc, str | None, PerceptionGap]] = [
+            (loc, None, gap) for gap in perception_gaps(tp) if gap.size >= min_gap
+        ]
+        for eloc, exp in located_experiences(loc, tp):
+            found += [(eloc, exp.persona, g) for g in experience_perception_gaps(tp, exp) if g.size >= min_gap]
+        if not found:
             continue
         if fixing is None:  # worked out only when a gap is found: most touchpoints have none
             fixing = touchpoints_being_fixed(ctx.journey)
         if tp.id in fixing:
             continue
-        for gap in gaps:
+        for where, persona, gap in found:
+            who = f"persona '{persona}'" if persona else "customers"
             if gap.measure == "importance":
                 view = "underrates" if gap.company < gap.customer else "overrates"
-                meaning = f"the company {view} how much this touchpoint matters to customers"
+                meaning = f"the company {view} how much this touchpoint matters to {who}"
             else:
                 view = "better" if gap.company > gap.customer else "worse"
-                meaning = f"the company thinks it does {view} here than customers experience"
+                meaning = f"the company thinks it does {view} here than {who} experience{'s' if persona else ''}"
             yield ctx.finding(
-                loc,
-                f"customers rate the {gap.measure} of touchpoint '{tp.name}' {gap.customer}, the company "
-                f"{gap.company}: {meaning}",
+                where,
+                f"{who} rate{'s' if persona else ''} the {gap.measure} of touchpoint '{tp.name}' {gap.customer}, "
+                f"the company {gap.company}: {meaning}",
                 item_id=tp.id,
                 aspect=gap.measure,
             )
