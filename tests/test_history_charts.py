@@ -133,3 +133,34 @@ def test_the_site_has_a_sparkline_per_journey_and_history_on_the_journey_page(
     assert "Average emotion over 6 versions, from -1.50 to +1.00" in index
     page = (site / "journeys" / "checkout.html").read_text(encoding="utf-8")
     assert 'id="history-h">History</h2>' in page and page.count('class="emotion-point"') == 5
+
+
+def test_work_done_before_the_history_begins_is_no_event_and_a_kpi_measured_once_is_a_table_row(
+    tmp_path: Path, cjm: Callable[..., object]
+) -> None:
+    from conftest import MINIMAL
+    from history_story import commit_at, git
+
+    repo = tmp_path / "maps"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    first = MINIMAL.replace("            target: 98\n", "            target: 98\n            current: 91\n").replace(
+        "    kpis: [pay-success]\n", "    kpis: [pay-success]\n    status: done\n"
+    )
+    (repo / "checkout.cjm.yaml").write_text(first, encoding="utf-8")
+    commit_at(repo, "The map, with the faster payment already shipped", "2026-03-01")
+    (repo / "checkout.cjm.yaml").write_text(first.replace("emotion: 0", "emotion: 1"), encoding="utf-8")
+    commit_at(repo, "Emotion re-measured", "2026-04-01")
+
+    cache = {"CJM_CACHE_DIR": str(tmp_path / "c")}
+    r = cjm("render", "checkout.cjm.yaml", "-f", "html", "-o", "-", cwd=repo, env=cache)
+    assert r.exit_code == 0, r.stderr
+    html = str(r.stdout)
+    section = html[html.index('id="history-h"') :]
+    assert html.count('class="emotion-point"') == 2
+    # 'faster-pay' was done when the map was first committed: nothing happened to it in this history.
+    assert "done-marker" not in section and "faster-pay" not in section
+    # One reading of the KPI: no chart with a single dot, one row of the table of first readings.
+    assert "kpi-trend" not in section
+    once = section[section.index('class="history-table kpi-once"') :]
+    assert "<td>Payment success rate</td>" in once and "<td>91</td><td>98</td>" in once

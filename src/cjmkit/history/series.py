@@ -280,15 +280,18 @@ def _add_kpis(history: JourneyHistory, point: Point, before: Point | None) -> No
     assert point.facts is not None
     day = _kpi_day(point)
     old = before.facts.kpi_values if before is not None and before.facts is not None else {}
-    if before is not None and old == point.facts.kpi_values and _kpi_day(before) == day:
-        return  # the map changed elsewhere; no KPI was measured again
+    # Without a new `measured` date, a KPI whose value and target did not change was not measured
+    # again: the map changed elsewhere. (With one, the same value is a new reading.)
+    same_date = before is not None and before.facts is not None and before.facts.measured == point.facts.measured
+    if same_date and old == point.facts.kpi_values:
+        return
     for kid, kpi in point.facts.kpi_values.items():
         series = history.kpis.get(kid)
         if series is None:
             series = history.kpis[kid] = KpiSeries(kid, kpi.name, kpi.unit, kpi.direction)
         elif old.get(kid) != kpi:
             series.name, series.unit, series.direction = kpi.name, kpi.unit, kpi.direction
-        if kpi.current is None:
+        if kpi.current is None or (same_date and old.get(kid) == kpi):
             continue
         last = series.points[-1] if series.points else None
         if last is not None and last.date == day and last.value == kpi.current and last.target == kpi.target:

@@ -84,12 +84,12 @@ def _runs(coords: list[tuple[float, float] | None]) -> list[str]:
 def _done_markers(history: JourneyHistory) -> list[tuple[Point, list[str]]]:
     """The points at which opportunities moved to done, with their ids."""
     out = []
-    before: set[str] = set()
+    before: set[str] | None = None  # what was done when the history begins is no event
     for p in history.points:
         if p.facts is None or not p.facts.valid:
             continue
-        new = [o for o in p.facts.done if o not in before]
-        if new and before is not None:
+        new = [o for o in p.facts.done if before is not None and o not in before]
+        if new:
             out.append((p, new))
         before = set(p.facts.done)
     return out
@@ -221,7 +221,7 @@ def trend_svg(history: JourneyHistory, ident: str = "trend") -> str:
 def trend_table(history: JourneyHistory) -> str:
     """The numbers of :func:`trend_svg`, one row per version."""
     rows = []
-    before: set[str] = set()
+    before: set[str] | None = None  # as in the chart: only what became done in the history
     for p in history.points:
         day = p.date.date().isoformat()
         commit = escape(p.commit[:8])
@@ -236,7 +236,7 @@ def trend_table(history: JourneyHistory) -> str:
             )
             continue
         pains = "/".join(str(f.pains.get(s, 0)) for s in ("critical", "high", "medium", "low"))
-        done = ", ".join(o for o in f.done if o not in before) or ""
+        done = ", ".join(o for o in f.done if before is not None and o not in before)
         before = set(f.done)
         rows.append(
             f"<tr><td>{day}</td><td><code>{commit}</code></td><td>{_num(f.average_emotion)}</td>"
@@ -344,7 +344,9 @@ def history_section(history: JourneyHistory) -> str:
         trend_table(history),
         "</figure>",
     ]
-    kpis = [k for k in history.kpis.values() if k.points]
+    # A KPI measured once has no trend yet: one line of a shared table says as much as a chart would.
+    kpis = [k for k in history.kpis.values() if len(k.points) > 1]
+    once = [k for k in history.kpis.values() if len(k.points) == 1]
     if kpis:
         parts.append('<div class="kpi-trends">')
         for i, k in enumerate(kpis):
@@ -355,6 +357,17 @@ def history_section(history: JourneyHistory) -> str:
                 "</figure>",
             ]
         parts.append("</div>")
+    if once:
+        rows = "".join(
+            f"<tr><td>{escape(k.name)}</td><td>{k.points[0].date}</td><td>{_plain(k.points[0].value)}</td>"
+            f"<td>{'–' if k.points[0].target is None else _plain(k.points[0].target)}</td></tr>"
+            for k in once
+        )
+        parts.append(
+            '<table class="history-table kpi-once"><caption>KPIs measured once so far (no trend yet)</caption>'
+            '<thead><tr><th scope="col">KPI</th><th scope="col">Measured</th><th scope="col">Value</th>'
+            f'<th scope="col">Target</th></tr></thead><tbody>{rows}</tbody></table>'
+        )
     return "".join(parts)
 
 
