@@ -141,6 +141,32 @@ def test_unknown_revision_exit_2(story: Path, cjm: Callable[..., object], cache_
     assert r.exit_code == 2 and "unknown git revision 'no-such-tag'" in r.stderr
 
 
+@pytest.mark.parametrize(("flag", "value"), [("--until", "2026-13-45"), ("--since", "2026-02-30")])
+def test_a_date_that_is_no_date_is_a_usage_error(
+    story: Path, cjm: Callable[..., object], cache_env: dict[str, str], flag: str, value: str
+) -> None:
+    # git would read it as some other day and answer for a range nobody asked for.
+    r = cjm("history", flag, value, cwd=story, env=cache_env)
+    assert r.exit_code == 2, r.stdout
+    assert f"{flag} {value}: not a date" in r.stderr and "YYYY-MM-DD" in r.stderr
+
+
+def test_commits_that_change_no_figure_are_counted_not_denied(
+    story: Path, cjm: Callable[..., object], cache_env: dict[str, str]
+) -> None:
+    from history_story import commit_at
+
+    path = next((story / "journeys").glob("*.cjm.yaml"))
+    path.write_text("# Reviewed in the December workshop.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    commit_at(story, "A comment", "2026-12-01")
+    r = cjm("history", "--since", "2026-11-30", cwd=story, env=cache_env)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == (
+        "1 commit in this range changed journey files, but none changed a figure that history follows "
+        "(emotions, pain points, KPIs, opportunities, lint counts).\n"
+    )
+
+
 def test_a_shallow_clone_says_how_far_back_history_goes(
     story: Path, tmp_path: Path, cjm: Callable[..., object], cache_env: dict[str, str]
 ) -> None:

@@ -248,6 +248,12 @@ def to_text(history: History) -> str:
         width = max(len(j) for j, _ in entries)
         lines += [f"    {printable(j, one_line=True).ljust(width)}  {printable(w, one_line=True)}" for j, w in entries]
     if not lines:
+        if history.commits:
+            n = len(history.commits)
+            return (
+                f"{n} commit{'s' if n != 1 else ''} in this range changed journey files, but none changed a figure "
+                "that history follows (emotions, pain points, KPIs, opportunities, lint counts).\n"
+            )
         return "No commit in this range changed a journey file.\n"
     return "\n".join(lines) + "\n"
 

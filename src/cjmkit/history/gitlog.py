@@ -54,9 +54,20 @@ class Log:
     """The repository is a shallow clone: the log ends where the clone does."""
 
 
-def is_date(text: str) -> bool:
-    """``--since``/``--until`` take a date (2026-01-31, with a time if wanted) or else a revision."""
-    return bool(_DATE.match(text.strip()))
+def is_date(text: str, flag: str = "--since") -> bool:
+    """``--since``/``--until`` take a date (2026-01-31, with a time if wanted) or else a revision.
+
+    Something written as a date must be one: git would read 2026-13-45 as some other day.
+    """
+    if not _DATE.match(text.strip()):
+        return False
+    try:
+        dt.date.fromisoformat(text.strip()[:10])
+    except ValueError as err:
+        from cjmkit.errors import UsageError
+
+        raise UsageError(f"{flag} {text}: not a date ({err}); write it as YYYY-MM-DD") from err
+    return True
 
 
 def read_log(repo: GitRepo, pathspecs: list[str], since: str | None = None, until: str | None = None) -> Log:
@@ -66,12 +77,12 @@ def read_log(repo: GitRepo, pathspecs: list[str], since: str | None = None, unti
     start: str | None = None
     end = "HEAD"
     if until is not None:
-        if is_date(until):
+        if is_date(until, "--until"):
             args.append(f"--until={until}")
         else:
             end = repo.resolve(until)
     if since is not None:
-        if is_date(since):
+        if is_date(since, "--since"):
             args.append(f"--since={since}")
         else:
             start = repo.resolve(since)
