@@ -51,7 +51,7 @@ def test_the_ci_guide_covers_github_gitlab_pre_commit_and_points_to_diff():
     assert "(diff.md)" in section
 
 
-def test_pre_commit_hooks_run_on_journey_files_only():
+def test_pre_commit_hooks_run_on_journey_files_and_the_checks_on_cjm_yaml():
     hooks = YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     by_id = {h["id"]: h for h in hooks}
     assert set(by_id) == {"cjm-validate", "cjm-lint", "cjm-fmt"}
@@ -61,7 +61,10 @@ def test_pre_commit_hooks_run_on_journey_files_only():
         pattern = re.compile(hook["files"])
         assert pattern.search("journeys/tour-booking.cjm.yaml")
         assert pattern.search("maps/old.cjm.yml")
-        assert not pattern.search("cjm.yaml")
+        assert not pattern.search("config/settings.yaml") and not pattern.search("notcjm.yaml")
+        # A change to cjm.yaml (catalog, lint settings, scoring) can break any map: the checks run.
+        assert bool(pattern.search("cjm.yaml")) == (hook["id"] != "cjm-fmt")
+        assert bool(pattern.search("maps/cjm.yaml")) == (hook["id"] != "cjm-fmt")
         assert hook["language"] == "python"
 
 

@@ -30,6 +30,23 @@ def test_workspace_found_from_a_subfolder(cjm: Cjm, tmp_path: Path) -> None:
     assert f"{n} file" in res.stdout
 
 
+def test_naming_cjm_yaml_checks_the_workspace_and_every_journey_in_it(cjm: Cjm, tmp_path: Path) -> None:
+    # What pre-commit passes when only cjm.yaml changed: a team removed from its catalog breaks a map.
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLES, ws)
+    n = len(list((ws / "journeys").glob("*.cjm.yaml")))
+    ok = cjm("validate", "cjm.yaml", cwd=ws)
+    assert ok.exit_code == 0, ok.stdout
+    assert f"{n} files checked" in ok.stdout and "E131" not in ok.stdout  # not read as a journey
+    config = ws / "cjm.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("- {id: web-team,", "- {id: web-crew,"))
+    broken = cjm("validate", "cjm.yaml", cwd=ws)
+    assert broken.exit_code == 1
+    assert "journeys/tour-booking.cjm.yaml:" in broken.stdout and "web-team" in broken.stdout
+    linted = cjm("lint", "cjm.yaml", cwd=ws)
+    assert linted.exit_code == 1 and "journeys/tour-booking.cjm.yaml:" in linted.stdout
+
+
 def test_workspace_catalog_is_merged_and_journey_wins(cjm: Cjm, write: Callable[..., Path]) -> None:
     write(
         "cjm.yaml",

@@ -120,19 +120,25 @@ def validate_file(path: str | Path, workspace: Workspace | None = None, display:
 def collect_files(paths: Sequence[str | Path], workspace: Workspace) -> list[Path]:
     """The journey files named by ``paths`` (files, or folders searched below).
 
-    With no paths: the workspace's journeys. Raises :class:`UsageError` for a
-    path that does not exist, and for no paths outside a workspace (searching
-    every folder below a shared one would read other programs' files).
+    With no paths, or when a path is the workspace's ``cjm.yaml``: the workspace's
+    journeys. Raises :class:`UsageError` for a path that does not exist, and for no
+    paths outside a workspace (searching every folder below a shared one would read
+    other programs' files).
     """
     if not paths:
         if workspace.config is None and workspace.config_path is None:
             raise UsageError(NO_WORKSPACE)
         return workspace.journey_files()
     files: list[Path] = []
+    own = workspace.config_path.resolve() if workspace.config_path is not None else None
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             files.extend(journeys_below(p))
+        elif own is not None and p.is_file() and p.resolve() == own:
+            # Naming cjm.yaml names the workspace: a change to its catalog or settings can
+            # break any journey, so every journey is checked (it is, with its problems, too).
+            files.extend(workspace.journey_files())
         elif p.is_file():
             files.append(p)
         elif p.exists():
