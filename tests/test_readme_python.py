@@ -18,7 +18,7 @@ def python_examples() -> list[str]:
 
 def test_the_section_shows_each_function_of_the_api() -> None:
     text = "\n".join(python_examples())
-    for name in ("load", "validate", "lint", "render", "diff"):
+    for name in ("load", "validate", "lint", "render", "diff", "plan", "journey_history"):
         assert f"cjmkit.{name}(" in text
 
 
@@ -32,7 +32,7 @@ def test_readme_example_runs(code: str, monkeypatch: pytest.MonkeyPatch, capsys:
 def test_the_public_functions_are_typed_without_any() -> None:
     import cjmkit
 
-    for name in ("load", "validate", "lint", "render", "diff"):
+    for name in ("load", "validate", "lint", "render", "diff", "plan", "journey_history"):
         annotations = getattr(cjmkit, name).__annotations__
         assert "return" in annotations, name
         assert not [a for a in annotations.values() if "Any" in str(a)], name

@@ -8,8 +8,8 @@ The Python API under the ``cjm`` command (the README's "From Python" shows each)
     for d in report.diagnostics:
         print(d.path, d.line, d.message)
 
-:func:`load`, :func:`validate`, :func:`lint`, :func:`render` and :func:`diff`
-raise :class:`UsageError` for a path that does not exist (and when there is no
+:func:`load`, :func:`validate`, :func:`lint`, :func:`render`, :func:`diff`,
+:func:`plan` and :func:`journey_history` raise :class:`UsageError` for a path that does not exist (and when there is no
 journey file to check). Heavy modules are imported on first use, so
 ``import cjmkit`` stays cheap.
 """
@@ -28,8 +28,10 @@ if TYPE_CHECKING:  # annotations only: `import cjmkit` stays cheap
     from pathlib import Path
 
     from cjmkit.diffing.changes import DiffReport
+    from cjmkit.history.series import History
     from cjmkit.linting.engine import LintReport
     from cjmkit.model import Journey
+    from cjmkit.planning.backlog import Plan
     from cjmkit.rendering.draw import Engine, RenderFormat, View
     from cjmkit.validation import Report
 
@@ -102,4 +104,56 @@ def diff(old: str | Path, new: str | Path) -> DiffReport:
     return diff_files(str(old), str(new))
 
 
-__all__ = ["InvalidJourney", "UsageError", "__version__", "diff", "lint", "load", "render", "validate"]
+def plan(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    team: str | None = None,
+    journey: str | None = None,
+    statuses: Sequence[str] = ("idea", "planned", "in-progress"),
+    top: int | None = None,
+) -> Plan:
+    """The ranked backlog across the workspace, as ``cjm plan`` prints it.
+
+    Open opportunities by manual priority, then score; files with problems are left out and
+    their diagnostics are in ``Plan.diagnostics``. An unknown ``team`` or ``journey`` raises
+    :class:`UsageError`.
+    """
+    from cjmkit.planning import build_plan
+
+    return build_plan(list(paths or []), team=team, journey=journey, statuses=tuple(statuses), top=top)
+
+
+def journey_history(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    journey: str | None = None,
+) -> History:
+    """Each journey's figures at every commit that changed it, as ``cjm history`` reports them.
+
+    ``since`` and ``until`` are dates (YYYY-MM-DD) or git revisions. Raises :class:`UsageError`
+    outside a git repository or for an unknown revision. Versions are cached as ``cjm history``
+    caches them (docs/history.md).
+    """
+    from pathlib import Path
+
+    from cjmkit.history.series import journey_history as walk
+    from cjmkit.history.versions import FactsCache
+
+    # (Not named ``history``: that is the package ``cjmkit.history``.)
+    return walk([Path(p) for p in paths or []], since=since, until=until, journey=journey, cache=FactsCache())
+
+
+__all__ = [
+    "InvalidJourney",
+    "UsageError",
+    "__version__",
+    "diff",
+    "journey_history",
+    "lint",
+    "load",
+    "plan",
+    "render",
+    "validate",
+]
