@@ -300,3 +300,169 @@ def test_touchpoints_swapped_between_stages_and_a_stage_emptied_lose_nothing(cjm
         ("on-tour", "newsletter"),
     ]
     assert cjm("validate", TOUR, cwd=ws).exit_code == 0
+
+
+SAAS = "journeys/social-suite.cjm.yaml"
+
+
+def _update(cjm: Cjm, ws: Path, rows: list[dict[str, str]], journey: str = SAAS) -> Result:
+    _write_sheet(ws / "sheet.csv", rows)
+    res = cjm("import", "csv", "sheet.csv", "-o", journey, "--update", cwd=ws)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    assert "persona columns" not in res.stdout
+    return res
+
+
+def test_a_persona_emotion_edited_in_the_sheet_changes_only_that_line(cjm: Cjm, ws: Path) -> None:
+    path = ws / SAAS
+    path.write_text(
+        path.read_text().replace(
+            "          - persona: small-business-owner\n            emotion: 1\n            feelings: [Relieved]\n",
+            "          - persona: small-business-owner  # from the 2026 interviews\n"
+            "            emotion: 1\n            feelings: [Relieved]\n",
+        )
+    )
+    before = path.read_text()
+    rows = _export(cjm, ws, SAAS)
+    article = next(r for r in rows if r["touchpoint"] == "content-article")
+    article["experience:small-business-owner:emotion"] = "2"
+    _update(cjm, ws, rows)
+    after = path.read_text()
+    assert after == before.replace(
+        "# from the 2026 interviews\n            emotion: 1\n", "# from the 2026 interviews\n            emotion: 2\n"
+    )
+    assert comments(after) == comments(before)
+    assert cjm("validate", SAAS, cwd=ws).exit_code == 0
+
+
+def test_a_persona_experience_filled_in_the_sheet_is_added_in_its_position(cjm: Cjm, ws: Path) -> None:
+    before = (ws / SAAS).read_text()
+    rows = _export(cjm, ws, SAAS)
+    article = next(r for r in rows if r["touchpoint"] == "content-article")
+    article["personas"] = "social-manager\nagency-director\nsmall-business-owner"
+    article["experience:agency-director"] = "2"  # between the two it has
+    article["experience:agency-director:emotion"] = "-1"
+    article["experience:agency-director:feelings"] = "Skeptical"
+    article["experience:small-business-owner"] = "3"
+    demo = next(r for r in rows if r["touchpoint"] == "sales-demo")  # no experiences yet
+    demo["experience:enterprise-lead:emotion"] = "-1"
+    demo["experience:enterprise-lead:pain_points"] = "slow-security-review"
+    _update(cjm, ws, rows)
+    after = (ws / SAAS).read_text()
+    expected = (
+        before.replace(
+            "personas: [social-manager, small-business-owner]\n        actions: [Searches",
+            "personas: [social-manager, agency-director, small-business-owner]\n        actions: [Searches",
+        )
+        .replace(
+            "            feelings: [Curious]\n          - persona: small-business-owner\n",
+            "            feelings: [Curious]\n"
+            "          - persona: agency-director\n            emotion: -1\n            feelings: [Skeptical]\n"
+            "          - persona: small-business-owner\n",
+        )
+        .replace(
+            "            owner: sales\n      - id: checkout\n",
+            "            owner: sales\n        experiences:\n          - persona: enterprise-lead\n"
+            "            emotion: -1\n            pain_points: [slow-security-review]\n      - id: checkout\n",
+        )
+    )
+    assert after == expected
+    assert cjm("validate", SAAS, cwd=ws).exit_code == 0
+
+
+def test_a_persona_experience_cleared_in_the_sheet_is_removed(cjm: Cjm, ws: Path) -> None:
+    before = (ws / SAAS).read_text()
+    rows = _export(cjm, ws, SAAS)
+    research = next(r for r in rows if r["touchpoint"] == "comparison-research")
+    article = next(r for r in rows if r["touchpoint"] == "content-article")
+    for column in research:
+        if column.startswith("experience:enterprise-lead"):
+            research[column] = ""
+        if column.startswith("experience:"):  # every persona of the article: its experiences key goes
+            article[column] = ""
+    _update(cjm, ws, rows)
+    after = (ws / SAAS).read_text()
+    expected = before.replace(
+        "          - persona: enterprise-lead\n            emotion: 0\n"
+        '            thoughts: ["Is there single sign-on and an audit log?"]\n',
+        "",
+    ).replace(
+        "        experiences:\n          - persona: social-manager\n"
+        "            emotion: 1\n            feelings: [Curious]\n"
+        "          - persona: small-business-owner\n            emotion: 1\n            feelings: [Relieved]\n"
+        '            thoughts: ["Maybe this takes an hour a week, not a day."]\n',
+        "",
+    )
+    assert after == expected
+    assert cjm("validate", SAAS, cwd=ws).exit_code == 0
+
+
+def test_a_moved_touchpoint_keeps_its_experiences_and_their_edits(cjm: Cjm, ws: Path) -> None:
+    before = (ws / SAAS).read_text()
+    rows = _export(cjm, ws, SAAS)
+    research = next(r for r in rows if r["touchpoint"] == "comparison-research")
+    rows.remove(research)
+    article = next(r for r in rows if r["touchpoint"] == "content-article")
+    research.update({k: v for k, v in article.items() if k.startswith("stage")})
+    research["experience:agency-director:emotion"] = "-2"
+    rows.insert(rows.index(article) + 1, research)  # in 'Need', after the article
+    res = _update(cjm, ws, rows)
+    after = (ws / SAAS).read_text()
+    assert "comparison-research" in res.stdout
+    moved = _block(before, "      - id: comparison-research", "  - id: decide-and-buy").rstrip("\n") + "\n"
+    assert "          - persona: agency-director\n            emotion: -1\n" in moved
+    assert (
+        moved.replace(
+            "persona: agency-director\n            emotion: -1", "persona: agency-director\n            emotion: -2"
+        )
+        in after
+    )
+    options = _block(before, "  - id: options", "  - id: decide-and-buy")
+    edited = moved.replace(
+        "persona: agency-director\n            emotion: -1", "persona: agency-director\n            emotion: -2"
+    )
+    article_end = '            thoughts: ["Maybe this takes an hour a week, not a day."]\n'
+    expected = before.replace(options, "").replace(article_end, article_end + edited)
+    assert after == expected
+    assert comments(after) == comments(before)
+    assert cjm("validate", SAAS, cwd=ws).exit_code == 0
+
+
+def test_persona_columns_deleted_from_the_sheet_leave_those_experiences_alone(cjm: Cjm, ws: Path) -> None:
+    before = (ws / SAAS).read_text()
+    rows = _export(cjm, ws, SAAS)
+    for row in rows:
+        for column in [c for c in row if c.startswith("experience:enterprise-lead")]:
+            del row[column]
+    research = next(r for r in rows if r["touchpoint"] == "comparison-research")
+    research["experience:social-manager:feelings"] = "Overwhelmed\nTired"
+    _update(cjm, ws, rows)
+    assert (ws / SAAS).read_text() == before.replace(
+        "          - persona: social-manager\n            emotion: 0\n            feelings: [Overwhelmed]\n",
+        "          - persona: social-manager\n            emotion: 0\n            feelings: [Overwhelmed, Tired]\n",
+    )
+
+
+def test_experiences_reordered_in_the_sheet_keep_their_order_and_say_so(cjm: Cjm, ws: Path) -> None:
+    before = (ws / SAAS).read_bytes()
+    rows = _export(cjm, ws, SAAS)
+    article = next(r for r in rows if r["touchpoint"] == "content-article")
+    article["experience:social-manager"], article["experience:small-business-owner"] = "2", "1"
+    res = _update(cjm, ws, rows)
+    assert "the experiences of touchpoint content-article keep their order in the journey file" in res.stdout
+    assert (ws / SAAS).read_bytes() == before
+
+
+def test_a_persona_value_out_of_range_names_its_sheet_row_and_column(cjm: Cjm, ws: Path) -> None:
+    before = (ws / SAAS).read_text()
+    rows = _export(cjm, ws, SAAS)
+    next(r for r in rows if r["touchpoint"] == "content-article")["experience:social-manager:emotion"] = "7"
+    _write_sheet(ws / "sheet.csv", rows)
+    res = cjm("import", "csv", "sheet.csv", "-o", SAAS, "--update", cwd=ws)
+    assert res.exit_code == 1, res.stdout + res.stderr
+    reader = csv.reader(io.StringIO((ws / "sheet.csv").read_text(), newline=""))
+    column = next(reader).index("touchpoint")
+    line = next(reader.line_num for r in reader if r[column] == "content-article")
+    assert f"sheet.csv:{line}:1: error[E134] emotion 7 is out of range" in res.stdout
+    assert "fix the value in the column 'experience:social-manager:emotion'" in res.stdout
+    assert (ws / SAAS).read_text() == before

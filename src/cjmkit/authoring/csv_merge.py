@@ -1,6 +1,7 @@
 """``cjm import csv --update``: a spreadsheet's edits merged into the journey it was exported from.
 
-The sheet carries stages, touchpoints and their pain points, KPIs and backstage steps.
+The sheet carries stages, touchpoints and their pain points, KPIs, backstage steps and
+experiences per persona.
 Only what it carries is updated, and only where a cell differs from what ``cjm export
 csv`` writes for the journey as it stands; everything else (the journey's own fields,
 opportunities, evidence, catalogs, ``x-`` keys, comments, layout) stays byte for byte.
@@ -16,20 +17,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from cjmkit.authoring.csv_export import _stage_cells, _touchpoint_cells
+from cjmkit.authoring.csv_export import _experience_cells, _stage_cells, _touchpoint_cells
 from cjmkit.authoring.csv_format import (
+    EXPERIENCE_FIELDS,
     EXPERIENCE_PREFIX,
     KPI_FIELDS,
     PAIN_POINT_FIELDS,
     RATING_COLUMNS,
     STAGE_COLUMNS,
     TOUCHPOINT_COLUMNS,
+    experience_column,
+    experience_columns,
 )
-from cjmkit.authoring.csv_import import _RowError, _stage, _touchpoint, read_sheet
+from cjmkit.authoring.csv_import import _experiences, _RowError, _stage, _touchpoint, read_sheet
 from cjmkit.authoring.importing import ImportResult
 from cjmkit.authoring.yaml_edit import EditError, Path, YamlEdit
 from cjmkit.diagnostics import Diagnostic, Severity
-from cjmkit.model.journey import Journey, Kpi, PainPoint, Ratings, Stage, Touchpoint
+from cjmkit.model.journey import Experience, Journey, Kpi, PainPoint, Ratings, Stage, Touchpoint
 from cjmkit.workspace import Workspace
 
 #: The keys of a pain point and a KPI that the sheet carries (any other key of theirs is kept).
@@ -64,6 +68,8 @@ def canonical(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
     for key, sub in ITEM_MODELS.items():
         if isinstance(out.get(key), list):
             out[key] = [canonical(i, sub) if isinstance(i, dict) else i for i in out[key]]
+    if isinstance(out.get("experiences"), list):
+        out["experiences"] = [canonical(e, Experience) if isinstance(e, dict) else e for e in out["experiences"]]
     if isinstance(out.get("touchpoints"), list):
         out["touchpoints"] = [canonical(t, Touchpoint) for t in out["touchpoints"]]
     return out
@@ -81,6 +87,9 @@ class _Merger:
         self.edit = edit
         self.data = data
         self.header = set(header)
+        #: The personas with a column group in the sheet (a persona whose columns were deleted is not carried).
+        self.personas = list(dict.fromkeys(g[0] for c in header if (g := experience_column(c)) is not None))
+        self.notes: list[str] = []
 
     def put(self, base: Path, raw: dict[str, Any], key: str, new: Any, model: type[BaseModel]) -> None:
         """Make ``key`` of the mapping at ``base`` hold ``new`` (None: remove the key)."""
@@ -150,6 +159,42 @@ class _Merger:
             else:
                 for side in ("customer", "company"):
                     self.put((*base, measure), old, side, sides.get(side), Ratings)
+        self.experiences(base, raw, model, row)
+
+    def experiences(self, base: Path, raw: dict[str, Any], model: Touchpoint, row: dict[str, str]) -> None:
+        """Merge the persona column groups by persona: only the cells that changed change their keys."""
+        cells = _experience_cells(model)
+        columns = [c for p in self.personas for c in experience_columns(p) if c in self.header]
+        if not any(row.get(c, "") != cells.get(c, "").strip() for c in columns):
+            return
+        new = [canonical(e, Experience) for e in _experiences({c: row.get(c, "") for c in columns})]
+        found = raw.get("experiences")
+        old: list[Any] = found if isinstance(found, list) else []
+        old_ids = [e.get("persona") if isinstance(e, dict) else None for e in old]
+        new_ids = [e["persona"] for e in new]
+        kept = [p for p in old_ids if p not in self.personas]  # not carried by the sheet: left as they are
+        if not old or (not new and not kept):
+            self.put(base, raw, "experiences", new or None, Touchpoint)
+            return
+        path = (*base, "experiences")
+        for i, persona in enumerate(old_ids):
+            if persona in self.personas and persona not in new_ids:
+                self.edit.remove((*path, i))
+        for k, exp in enumerate(new):
+            persona = exp["persona"]
+            if persona not in old_ids:
+                self.edit.insert_item(path, self._slot(old_ids, new_ids, k), exp)
+                continue
+            i = old_ids.index(persona)
+            for key, column in zip(EXPERIENCE_FIELDS, experience_columns(persona)[1:], strict=True):
+                if column in self.header and row.get(column, "") != cells.get(column, "").strip():
+                    self.put((*path, i), old[i], key, exp.get(key), Experience)
+        staying = [p for p in old_ids if p in new_ids]
+        if staying != [p for p in new_ids if p in old_ids]:
+            self.notes.append(
+                f"the experiences of touchpoint {model.id} keep their order in the journey file "
+                f"({', '.join(str(p) for p in staying)}): reorder them there"
+            )
 
     def stage(self, base: Path, raw: dict[str, Any], model: Stage, journey: Journey, row: dict[str, str]) -> None:
         cells = _stage_cells(journey, model)
@@ -186,11 +231,6 @@ def merge_csv(
     if sheet is None or result.diagnostics:
         return result
     header, rows = sheet
-    if any(c.startswith(EXPERIENCE_PREFIX) for c in header):
-        result.notes.append(
-            "the persona columns (experience:...) are not merged into touchpoints the journey already has: "
-            "edit their experiences in the journey file"
-        )
     if not rows:
         problem("the CSV has no rows with a stage", 1)
         return result
@@ -218,6 +258,7 @@ def merge_csv(
         first_row = rows[0][1]
         if "journey_title" in header and first_row.get("journey_title") and first_row["journey_title"] != journey.title:
             merger.put((), data, "title", first_row["journey_title"], Journey)
+        result.notes += merger.notes
         result.text = edit.text()
         if moved:
             result.text = _move_touchpoints(result.text, sheet_stages, moved)
@@ -263,13 +304,32 @@ def _problems_in_sheet(
                     line = stage_line.get(stage["id"])
         except (KeyError, IndexError, TypeError):
             line = None
-        column = csv_column(d.key_path)
+        column = csv_column(d.key_path) or _experience_column(data, d.key_path)
         if line is None or column is None:
             out.append(d)
             continue
         hint = f"fix the value in the column '{column}'" + (f"; {d.hint}" if d.hint else "")
         out.append(dataclasses.replace(d, path=shown, line=line, column=1, hint=hint))
     return out
+
+
+def _experience_column(data: dict[str, Any], key_path: str) -> str | None:
+    """The persona column a key path into a touchpoint's experiences came from (None for any other path)."""
+    import re
+
+    match = re.match(r"stages\[(\d+)\]\.touchpoints\[(\d+)\]\.experiences\[(\d+)\](?:\.(\w+))?", key_path)
+    if match is None:
+        return None
+    try:
+        persona = data["stages"][int(match[1])]["touchpoints"][int(match[2])]["experiences"][int(match[3])]["persona"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(persona, str):
+        return None
+    column = (
+        experience_columns(persona)[0] if match[4] in (None, "persona") else f"{EXPERIENCE_PREFIX}{persona}:{match[4]}"
+    )
+    return column if column in experience_columns(persona) else None
 
 
 Sheet = dict[str, tuple[dict[str, str], list[tuple[int, dict[str, str]]]]]

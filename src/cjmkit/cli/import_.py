@@ -156,6 +156,8 @@ def _update_existing(target: Path, text: str, shown: str, merge: Callable[..., o
         raise typer.Exit(1)
     if merged.text == journey_text:
         sys.stdout.write(f"{target_shown}: already up to date; nothing changed\n")
+        for line in merged.notes:  # e.g. what the sheet asked for that cjm left alone
+            sys.stdout.write(f"  note: {line}\n")
         return
     after = validate_document(parse(merged.text, target_shown), workspace)
     assert after.journey is not None  # the merge checked it
