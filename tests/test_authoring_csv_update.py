@@ -443,14 +443,34 @@ def test_persona_columns_deleted_from_the_sheet_leave_those_experiences_alone(cj
     )
 
 
-def test_experiences_reordered_in_the_sheet_keep_their_order_and_say_so(cjm: Cjm, ws: Path) -> None:
-    before = (ws / SAAS).read_bytes()
+def test_experiences_reordered_in_the_sheet_move_with_their_lines(cjm: Cjm, ws: Path) -> None:
+    path = ws / SAAS
+    owner = "          - persona: small-business-owner\n            emotion: 1\n            feelings: [Hopeful]\n"
+    path.write_text(path.read_text().replace(owner, owner.replace("emotion: 1", "emotion: 1  # one interview")))
+    before = path.read_text()
     rows = _export(cjm, ws, SAAS)
-    article = next(r for r in rows if r["touchpoint"] == "content-article")
-    article["experience:social-manager"], article["experience:small-business-owner"] = "2", "1"
-    res = _update(cjm, ws, rows)
-    assert "the experiences of touchpoint content-article keep their order in the journey file" in res.stdout
-    assert (ws / SAAS).read_bytes() == before
+    research = next(r for r in rows if r["touchpoint"] == "comparison-research")
+    assert [research[f"experience:{p}"] for p in ("social-manager", "agency-director", "small-business-owner")] == [
+        "1",
+        "2",
+        "4",
+    ]
+    research["experience:small-business-owner"] = "1"  # first, then the others in their order
+    research["experience:small-business-owner:emotion"] = "2"
+    research["experience:social-manager"], research["experience:agency-director"] = "2", "3"
+    research["experience:enterprise-lead"] = "4"
+    _update(cjm, ws, rows)
+    after = path.read_text()
+    old_owner = owner.replace("emotion: 1", "emotion: 1  # one interview")
+    new_owner = owner.replace("emotion: 1", "emotion: 2  # one interview")
+    first = "        experiences:\n          - persona: social-manager\n            emotion: 0\n"
+    assert before.count(first) == 1
+    expected = before.replace(old_owner, "").replace(
+        first, "        experiences:\n" + new_owner + first.replace("        experiences:\n", "")
+    )
+    assert after == expected
+    assert comments(after) == comments(before)
+    assert cjm("validate", SAAS, cwd=ws).exit_code == 0
 
 
 def test_a_persona_value_out_of_range_names_its_sheet_row_and_column(cjm: Cjm, ws: Path) -> None:
@@ -466,3 +486,27 @@ def test_a_persona_value_out_of_range_names_its_sheet_row_and_column(cjm: Cjm, w
     assert f"sheet.csv:{line}:1: error[E134] emotion 7 is out of range" in res.stdout
     assert "fix the value in the column 'experience:social-manager:emotion'" in res.stdout
     assert (ws / SAAS).read_text() == before
+
+
+def test_experiences_in_a_flow_list_keep_their_order_and_a_note_says_so(cjm: Cjm, ws: Path) -> None:
+    path = ws / SAAS
+    block = (
+        "        experiences:\n          - persona: social-manager\n            emotion: 1\n"
+        "            feelings: [Curious]\n          - persona: small-business-owner\n            emotion: 1\n"
+        "            feelings: [Relieved]\n"
+        '            thoughts: ["Maybe this takes an hour a week, not a day."]\n'
+    )
+    flow = (
+        "        experiences: [{persona: social-manager, emotion: 1, feelings: [Curious]},"
+        " {persona: small-business-owner, emotion: 1, feelings: [Relieved],"
+        ' thoughts: ["Maybe this takes an hour a week, not a day."]}]\n'
+    )
+    path.write_text(path.read_text().replace(block, flow))
+    before = path.read_bytes()
+    rows = _export(cjm, ws, SAAS)
+    article = next(r for r in rows if r["touchpoint"] == "content-article")
+    article["experience:social-manager"], article["experience:small-business-owner"] = "2", "1"
+    res = _update(cjm, ws, rows)
+    assert "nothing changed" in res.stdout
+    assert "note: the experiences of touchpoint content-article keep their order in the journey file" in res.stdout
+    assert path.read_bytes() == before

@@ -90,6 +90,8 @@ class _Merger:
         #: The personas with a column group in the sheet (a persona whose columns were deleted is not carried).
         self.personas = list(dict.fromkeys(g[0] for c in header if (g := experience_column(c)) is not None))
         self.notes: list[str] = []
+        #: Touchpoints whose experiences the sheet puts in another order: the personas in the sheet's order.
+        self.orders: dict[str, list[str]] = {}
 
     def put(self, base: Path, raw: dict[str, Any], key: str, new: Any, model: type[BaseModel]) -> None:
         """Make ``key`` of the mapping at ``base`` hold ``new`` (None: remove the key)."""
@@ -189,12 +191,8 @@ class _Merger:
             for key, column in zip(EXPERIENCE_FIELDS, experience_columns(persona)[1:], strict=True):
                 if column in self.header and row.get(column, "") != cells.get(column, "").strip():
                     self.put((*path, i), old[i], key, exp.get(key), Experience)
-        staying = [p for p in old_ids if p in new_ids]
-        if staying != [p for p in new_ids if p in old_ids]:
-            self.notes.append(
-                f"the experiences of touchpoint {model.id} keep their order in the journey file "
-                f"({', '.join(str(p) for p in staying)}): reorder them there"
-            )
+        if [p for p in old_ids if p in new_ids] != [p for p in new_ids if p in old_ids]:
+            self.orders[model.id] = new_ids  # the lines move once every edit is made: see _reorder_experiences
 
     def stage(self, base: Path, raw: dict[str, Any], model: Stage, journey: Journey, row: dict[str, str]) -> None:
         cells = _stage_cells(journey, model)
@@ -258,8 +256,10 @@ def merge_csv(
         first_row = rows[0][1]
         if "journey_title" in header and first_row.get("journey_title") and first_row["journey_title"] != journey.title:
             merger.put((), data, "title", first_row["journey_title"], Journey)
-        result.notes += merger.notes
         result.text = edit.text()
+        if merger.orders:
+            result.text = _reorder_experiences(result.text, merger.orders, merger.notes)
+        result.notes += merger.notes
         if moved:
             result.text = _move_touchpoints(result.text, sheet_stages, moved)
     except EditError as err:
@@ -429,6 +429,39 @@ def _move_touchpoints(text: str, sheet: Sheet, moved: set[str]) -> str:
             if tid in incoming:
                 after = next((t for t in order[k + 1 :] if t in staying), None)
                 edit.insert_item_lines(base, None if after is None else lists[i].index(after), lines[tid])
+    return edit.text()
+
+
+def _reorder_experiences(text: str, orders: dict[str, list[str]], notes: list[str]) -> str:
+    """``text`` with the experiences of each touchpoint in ``orders`` in the sheet's order, each moved
+    with its lines as written (comments included); those the sheet does not carry keep their places."""
+    from cjmkit.loader import parse
+
+    data = parse(text).data
+    edit = YamlEdit(text)
+    for i, stage in enumerate(data["stages"]):
+        for j, tp in enumerate(stage.get("touchpoints") or []):
+            want = orders.get(tp.get("id"))
+            found = tp.get("experiences")
+            if want is None or not isinstance(found, list):
+                continue
+            now = [e.get("persona") if isinstance(e, dict) else None for e in found]
+            ordered = iter([p for p in want if p in now])
+            target = [next(ordered) if p in want else p for p in now]
+            if target == now:
+                continue
+            path: Path = ("stages", i, "touchpoints", j, "experiences")
+            try:
+                if len(set(now)) != len(now):
+                    raise EditError("a persona has two experiences there")
+                lines = {p: edit.item_lines((*path, k)) for k, p in enumerate(now)}
+                through = edit.item_span((*path, len(now) - 1))[1]
+                edit.replace_list_with_lines(path, [lines[p] for p in target], through)
+            except EditError:  # a flow list, or lines cjm cannot move as written
+                notes.append(
+                    f"the experiences of touchpoint {tp.get('id')} keep their order in the journey file, "
+                    "where cjm cannot move them as written: reorder them there"
+                )
     return edit.text()
 
 
