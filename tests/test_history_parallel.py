@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -83,3 +84,24 @@ def test_a_generated_history_is_the_same_on_one_core_and_on_two(
     assert warm.computed == 0
     assert warm.journeys == cold.journeys
     assert _json(cjm, root, tmp_path / "cache") == one
+
+
+def test_a_worker_that_dies_is_an_error_not_a_traceback_and_nothing_is_cached(
+    tmp_path: Path, cjm: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = make_story(tmp_path / "maps")
+    monkeypatch.setattr(series, "PARALLEL_VERSIONS", 2)
+    parent = os.getpid()
+    real = series._compute
+
+    def killed_in_children(task: Any) -> Any:
+        if os.getpid() != parent:
+            os._exit(9)  # as the kernel's out-of-memory killer would leave it: no result sent
+        return real(task)
+
+    monkeypatch.setattr(series, "_compute", killed_in_children)
+    r = cjm("history", "-j", "2", cwd=story, env={"CJM_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.exit_code == 2
+    assert "worker process ended without a result" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert not list((tmp_path / "cache").rglob("*.json"))  # no half of a run kept as if it were whole
