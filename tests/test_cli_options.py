@@ -94,7 +94,9 @@ def test_the_fast_parser_starts_from_the_table_defaults() -> None:
 
 
 def test_the_fast_history_parser_reads_dates_revisions_and_flags() -> None:
-    found = parse_history_args(["journeys", "--since=2026-01-01", "--until", "v2", "-f", "csv", "--no-cache"])
+    found = parse_history_args(
+        ["journeys", "--since=2026-01-01", "--until", "v2", "-f", "csv", "--no-cache", "-j", "2"]
+    )
     assert found == {
         "paths": [Path("journeys")],
         "since": "2026-01-01",
@@ -102,6 +104,7 @@ def test_the_fast_history_parser_reads_dates_revisions_and_flags() -> None:
         "journey": None,
         "format": "csv",
         "no_cache": True,
+        "jobs": 2,
     }
     assert parse_history_args(["--help"]) is None  # typer answers
 

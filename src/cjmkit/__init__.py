@@ -129,12 +129,14 @@ def journey_history(
     since: str | None = None,
     until: str | None = None,
     journey: str | None = None,
+    jobs: int | None = None,
 ) -> History:
     """Each journey's figures at every commit that changed it, as ``cjm history`` reports them.
 
     ``since`` and ``until`` are dates (YYYY-MM-DD) or git revisions. Raises :class:`UsageError`
     outside a git repository or for an unknown revision. Versions are cached as ``cjm history``
-    caches them (docs/history.md).
+    caches them (docs/history.md); versions not cached yet are computed on ``jobs`` processes
+    (None or 0: one per core).
     """
     from pathlib import Path
 
@@ -142,7 +144,9 @@ def journey_history(
     from cjmkit.history.versions import FactsCache
 
     # (Not named ``history``: that is the package ``cjmkit.history``.)
-    return walk([Path(p) for p in paths or []], since=since, until=until, journey=journey, cache=FactsCache())
+    return walk(
+        [Path(p) for p in paths or []], since=since, until=until, journey=journey, cache=FactsCache(), jobs=jobs
+    )
 
 
 __all__ = [

@@ -26,6 +26,9 @@ def history(
     no_cache: bool = typer.Option(
         HISTORY["no_cache"].default, *HISTORY["no_cache"].flags, help="Compute every version again; use no cache."
     ),
+    jobs: int = typer.Option(
+        HISTORY["jobs"].default, *HISTORY["jobs"].flags, help="Processes to use; 0 = one per core."
+    ),
 ) -> None:
     """How each journey changed over its git history: emotion, gap, pain points, KPIs, opportunities, lint.
 
@@ -38,5 +41,5 @@ def history(
     from cjmkit.cli.quick import run_history
 
     raise typer.Exit(
-        run_history(paths or [], since=since, until=until, journey=journey, format=format, no_cache=no_cache)
+        run_history(paths or [], since=since, until=until, journey=journey, format=format, no_cache=no_cache, jobs=jobs)
     )

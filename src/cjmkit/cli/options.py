@@ -81,6 +81,7 @@ HISTORY: OptionTable = _table(
     Option("journey", ("--journey",), None),
     Option("format", ("--format", "-f"), "text", choices=HISTORY_FORMATS),
     Option("no_cache", ("--no-cache",), False, "flag"),
+    _JOBS,
 )
 
 

@@ -12,6 +12,7 @@ functions, so both paths behave alike.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -127,7 +128,8 @@ def run_lint(
     fmt = output.pick_format(format)
     threshold = Severity(fail_on)
     try:
-        report = run(list(paths), select=list(select), ignore=list(ignore), jobs=jobs, timelines=timelines)
+        past = functools.partial(timelines, jobs=jobs)  # `-j 1` holds for the history too
+        report = run(list(paths), select=list(select), ignore=list(ignore), jobs=jobs, timelines=past)
     except (UsageError, SelectionError) as err:
         return usage_error(str(err))
     except LintConfigError as err:
@@ -211,6 +213,7 @@ def run_history(
     journey: str | None = None,
     format: str = "text",
     no_cache: bool = False,
+    jobs: int = 0,
 ) -> int:
     """Write the history of the journeys in ``paths``; 0 done, 2 usage or git error."""
     from cjmkit.errors import UsageError
@@ -226,7 +229,12 @@ def run_history(
 
     try:
         result = journey_history(
-            list(paths), since=since, until=until, journey=journey, cache=FactsCache(enabled=not no_cache)
+            list(paths),
+            since=since,
+            until=until,
+            journey=journey,
+            cache=FactsCache(enabled=not no_cache),
+            jobs=jobs,
         )
     except UsageError as err:
         return usage_error(str(err))

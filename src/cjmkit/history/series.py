@@ -19,7 +19,8 @@ from cjmkit.history.gitlog import Commit, Log, lineage, read_blobs, read_log
 from cjmkit.history.versions import FactsCache, Version, VersionFacts, version_facts
 from cjmkit.workspace import WORKSPACE_FILE, Workspace
 
-#: Above this many versions to compute, the work is shared between the cores.
+#: From this many versions to compute, the work is shared between the cores (one
+#: forked child per extra core costs a few milliseconds; one version costs about 20).
 PARALLEL_VERSIONS = 8
 
 
@@ -86,8 +87,12 @@ def journey_history(
     journey: str | None = None,
     start: Path | None = None,
     cache: FactsCache | None = None,
+    jobs: int | None = None,
 ) -> History:
     """The history of the workspace's journeys (or of the files and folders in ``paths``).
+
+    Versions not in the cache are computed on ``jobs`` processes (0 or None: one per core;
+    1: here only); the result is the same whatever ``jobs`` is.
 
     Raises :class:`GitError` (a usage error) outside a git repository or for an unknown revision.
     """
@@ -114,7 +119,7 @@ def journey_history(
         inside = any(w in ("", ".") or path == w or path.startswith(w + "/") for w in wanted)
         return inside and current.selects(below_root(path))
 
-    found = _walk(repo, log, selected, ws_path, root, journey, cache or FactsCache())
+    found = _walk(repo, log, selected, ws_path, root, journey, cache or FactsCache(), jobs)
     found.top = repo.top
     return found
 
@@ -135,6 +140,7 @@ def _walk(
     root: Path,
     only: str | None,
     cache: FactsCache,
+    jobs: int | None = None,
 ) -> History:
     # First pass: which version every changed path has at every commit.
     live: dict[str, str] = {p: b for p, b in log.base.items() if selected(p)}
@@ -171,7 +177,7 @@ def _walk(
             steps = [(p, Version(v.blob, ws_blob, day) if v else None, o) for p, v, o in steps]
         if steps:
             planned.append((commit, steps))
-    facts, computed = _facts_of(repo, planned, ws_path, root, cache)
+    facts, computed = _facts_of(repo, planned, ws_path, root, cache, jobs)
     base_id = log.base_commit.id if log.base_commit is not None else None
     journeys = _series(planned, facts, base_id)
     if only is not None:
@@ -195,6 +201,7 @@ def _facts_of(
     ws_path: str,
     root: Path,
     cache: FactsCache,
+    jobs: int | None = None,
 ) -> tuple[dict[str, VersionFacts], int]:
     """The facts of every planned version: from the cache, or computed from blobs read in one go."""
     versions: dict[str, tuple[Version, str]] = {}
@@ -220,10 +227,14 @@ def _facts_of(
     for blob in ws_blobs:
         workspaces[blob] = workspace_from_bytes(blobs.get(blob), root, f"{blob[:12]}:{ws_path}")
     tasks = [(blobs.get(v.blob, b""), display, workspaces[v.workspace_blob], v.day) for v, display in missing]
-    if len(tasks) >= PARALLEL_VERSIONS:
+    if len(tasks) >= PARALLEL_VERSIONS and jobs != 1:
+        # Forked children, not a process pool: they start with the blobs and parsed workspaces
+        # already in memory (nothing pickled on the way in, only the small facts come back), and
+        # the caller may itself be a worker (never a pool inside a pool). Versions are dealt out
+        # in turn, so each core gets old and new, small and large maps alike.
         from cjmkit.parallel import map_split
 
-        results = map_split(_compute, tasks)
+        results = map_split(_compute, tasks, jobs)
     else:
         results = [_compute(t) for t in tasks]
     for (version, _), result in zip(missing, results, strict=True):

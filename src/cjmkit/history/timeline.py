@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from cjmkit.history.series import JourneyHistory
 
 
-def timelines(files: Sequence[Path]) -> dict[Path, Timeline]:
-    """The timeline of each file with a committed history, by resolved path."""
+def timelines(files: Sequence[Path], jobs: int | None = None) -> dict[Path, Timeline]:
+    """The timeline of each file with a committed history, by resolved path; uncached versions on ``jobs`` processes."""
     # git is read only when a history rule runs, so plain `cjm lint` does not load it.
     from cjmkit.gitrepo import GitError
     from cjmkit.history.series import journey_history
@@ -26,7 +26,7 @@ def timelines(files: Sequence[Path]) -> dict[Path, Timeline]:
     if not files:
         return {}
     try:
-        history = journey_history(list(files))
+        history = journey_history(list(files), jobs=jobs)
     except GitError:
         return {}
     if history.top is None:

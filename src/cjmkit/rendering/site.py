@@ -233,7 +233,7 @@ def write_site(
     seen: dict[str, str] = {}
     settings = lint_settings(workspace, today)
     # One walk of the git history for every page (nothing outside git); versions come from the cache.
-    histories = workspace_histories(workspace.root)
+    histories = workspace_histories(workspace.root, jobs)
     tasks = [
         _PageTask(path, workspace, engine, template_dir, today, settings, histories.get(str(path.resolve())))
         for path in files

@@ -388,13 +388,16 @@ def report_history(path: str | Path, journey_id: str) -> JourneyHistory | None:
     return chosen if chosen is not None and chosen.points else None
 
 
-def workspace_histories(root: Path) -> dict[str, JourneyHistory]:
-    """Each journey's history in the workspace at ``root``, by the resolved path of its file now ({} outside git)."""
+def workspace_histories(root: Path, jobs: int | None = None) -> dict[str, JourneyHistory]:
+    """Each journey's history in the workspace at ``root``, by the resolved path of its file now ({} outside git).
+
+    Uncached versions are computed on ``jobs`` processes, before any page worker starts.
+    """
     from cjmkit.errors import UsageError
     from cjmkit.history.series import journey_history
 
     try:
-        found = journey_history(start=root)
+        found = journey_history(start=root, jobs=jobs)
     except (UsageError, OSError, ValueError):
         return {}
     top = found.top
