@@ -57,7 +57,8 @@ def dump_yaml(data: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
-def git(repo: Path, *args: str) -> str:
+def git_env(date: str | None = None) -> dict[str, str]:
+    """A git environment of its own: a fixed author, no user or system configuration; ``date`` dates commits."""
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "Cx Team",
@@ -67,7 +68,13 @@ def git(repo: Path, *args: str) -> str:
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
     }
-    proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    if date is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00Z"
+    return env
+
+
+def git(repo: Path, *args: str) -> str:
+    proc = subprocess.run(["git", *args], cwd=repo, env=git_env(), capture_output=True, text=True, check=True)
     return proc.stdout
 
 

@@ -7,11 +7,10 @@ emotion of 7), so history must show a gap there, not a zero.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
-from diff_helpers import git
+from diff_helpers import git, git_env
 
 #: (commit date, file name, emotions of the two touchpoints, KPI value, measured date or None,
 #: opportunity status, whether the medium pain point is still there, commit subject)
@@ -96,17 +95,7 @@ opportunities:
 
 
 def commit_at(repo: Path, message: str, date: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Cx Team",
-        "GIT_AUTHOR_EMAIL": "cx@example.com",
-        "GIT_COMMITTER_NAME": "Cx Team",
-        "GIT_COMMITTER_EMAIL": "cx@example.com",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_DATE": f"{date}T12:00:00Z",
-        "GIT_COMMITTER_DATE": f"{date}T12:00:00Z",
-    }
+    env = git_env(date)
     subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
     subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, env=env, check=True)
 
