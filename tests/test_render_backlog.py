@@ -67,3 +67,14 @@ def test_the_site_has_a_portfolio_page_with_the_backlog_per_team(cjm: Callable[.
     team = (out / "teams" / "support.html").read_text(encoding="utf-8")
     assert "In the backlog (" in team and "../portfolio.html#team-support" in team
     assert len(example_workspace().journey_files()) == 6
+
+
+def test_a_team_of_one_journeys_own_catalog_is_named_on_the_workspace_pages(
+    cjm: Callable[..., Result], tmp_path: Path
+) -> None:
+    # 'team-leads' is defined only in the employee journey's catalog, not in cjm.yaml.
+    out = tmp_path / "site"
+    assert cjm("render", "--site", str(out), cwd=EXAMPLES).exit_code == 0
+    page = _text((out / "portfolio.html").read_text(encoding="utf-8"))
+    assert "with Customer experience, Customer success team leads, Marketing" in page
+    assert "team-leads" not in page

@@ -152,6 +152,7 @@ class _Page:
     shown: str = ""  # the path as the published site names it
     plan: JourneyPlan | None = None
     personas: dict[str, PersonaPart] = field(default_factory=dict)
+    local_names: Names | None = None  # the journey's effective catalog, for ids the workspace does not define
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ def _build_page(task: _PageTask) -> _Page:
         shown,
         plan_journey(journey, shown, model_of(scoring) if scoring else None),
         persona_parts(journey),
+        Names(catalog),
     )
 
 
@@ -227,6 +229,7 @@ def write_site(
     (out / "teams").mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
     by_persona: dict[str, list[PersonaPart]] = {}
+    local: list[Names] = []
     loads: list[dict[str, facts.TeamLoad]] = []
     titles: dict[str, str] = {}
     parts: list[JourneyPlan] = []
@@ -257,11 +260,19 @@ def write_site(
                 parts.append(page.plan)
             for persona, part in page.personas.items():
                 by_persona.setdefault(persona, []).append(part)
+            if page.local_names is not None:
+                local.append(page.local_names)
             result.pages += 1
         if progress:
             progress(i + 1, len(files))
 
     names = Names(workspace.catalog)
+    # Workspace-wide pages name a team or persona by the workspace catalog, else by the
+    # catalog of a journey that defines it (a team of one journey's own catalog, say).
+    for journey_names in local:
+        for own, theirs in ((names.teams, journey_names.teams), (names.personas, journey_names.personas)):
+            for key, value in theirs.items():
+                own.setdefault(key, value)
     scoring = workspace.config.scoring if workspace.config else None
     backlog = assemble(parts, scoring)
     teams = []
