@@ -195,3 +195,26 @@ def test_a_journey_removed_inside_the_range_keeps_its_id(story: Path, tmp_path: 
     assert [p.baseline for p in checkout.points] == [True, False]
     assert checkout.points[-1].facts is None  # removed
     assert [c.subject for c in found.commits] == ["Retire the checkout map"]
+
+
+def test_the_text_names_an_opportunity_changing_status_a_new_kpi_and_a_large_value(
+    story: Path, cjm: Callable[..., object], cache_env: dict[str, str]
+) -> None:
+    from history_story import commit_at
+
+    path = next((story / "journeys").glob("*.cjm.yaml"))
+    text = path.read_text(encoding="utf-8")
+    assert "status: done" in text and "opportunities:\n" in text
+    changed = text.replace("status: done", "status: dropped").replace(
+        "opportunities:\n",
+        "          - id: weekly-orders\n            name: Orders a week\n"
+        "            target: 2000000\n            current: 1234567.5\nopportunities:\n",
+        1,
+    )
+    path.write_text(changed, encoding="utf-8")
+    commit_at(story, "Opportunity dropped, a new KPI", "2026-12-01")
+    r = cjm("history", "--since", "2026-11-30", cwd=story, env=cache_env)
+    assert r.exit_code == 0, r.stderr
+    assert "KPI weekly-orders added at 1234567.5 (target 2000000)" in r.stdout
+    assert "opportunities done 1 -> 0, dropped 0 -> 1" in r.stdout
+    assert "e+" not in r.stdout

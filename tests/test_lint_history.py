@@ -77,6 +77,18 @@ def test_a_kpi_moving_away_over_three_commits_is_flagged_when_the_rule_is_on(
     assert "95 percent (2026-01-05), 93 percent (2026-02-05), 90 percent (2026-03-05)" in d["message"]
 
 
+def test_a_kpi_fixed_in_the_working_copy_is_not_flagged_before_the_fix_is_committed(
+    tmp_path: Path, cjm: Callable[..., Any]
+) -> None:
+    # The pre-commit hook lints the very change that brings the KPI back: it must not warn on it.
+    root = make_repo(tmp_path / "repo", kpi_versions([95, 93, 90]), {KPI_RULE: "warning"})
+    path = root / MAP
+    path.write_text(path.read_text(encoding="utf-8").replace("current: 90", "current: 97"), encoding="utf-8")
+    assert "current: 97" in path.read_text(encoding="utf-8")
+    _, diags = findings(cjm, root)
+    assert of(KPI_RULE, diags) == []
+
+
 def test_the_rule_is_off_by_default(tmp_path: Path, cjm: Callable[..., Any]) -> None:
     root = make_repo(tmp_path / "repo", kpi_versions([95, 93, 90]))
     _, diags = findings(cjm, root)

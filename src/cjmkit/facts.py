@@ -51,6 +51,13 @@ def days_overdue(journey: Journey, today: dt.date | None = None, default_days: i
 # -- emotion and perception ---------------------------------------------------
 
 
+def plain_number(value: float) -> str:
+    """A figure as people write it: ``98`` for 98.0, ``12345.67`` as is (never ``1.2e+04``)."""
+    if float(value).is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(float(value))
+
+
 def touchpoint_emotion(tp: Touchpoint) -> float | None:
     """The touchpoint's emotion: its own ``emotion``, else the mean of its personas' experiences (derived,
     never written to the file). An ``int`` whenever the file sets it."""

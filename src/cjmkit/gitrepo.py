@@ -41,10 +41,11 @@ class PathChange:
 class GitRepo:
     """A git repository, driven through the ``git`` command."""
 
-    def __init__(self, start: Path):
+    def __init__(self, start: Path, hint: str = ""):
+        """The repository holding ``start``; ``hint`` says what to do outside one (it depends on the command)."""
         out = _run_git(["rev-parse", "--show-toplevel"], cwd=start, what="find the git repository")
         if out is None:
-            raise GitError(f"{start}: not inside a git repository (to compare two files, give both paths)")
+            raise GitError(f"{start}: not inside a git repository" + (f" ({hint})" if hint else ""))
         self.top = Path(out.decode("utf-8", "replace").strip())
         self.safety = _no_filters(self.top)
 

@@ -220,9 +220,6 @@ def run_history(
 
     if problem := choice_problem_of(HISTORY, {"format": format}):
         return usage_error(problem)
-    for path in paths:
-        if not path.exists():
-            return usage_error(f"{path}: no such file or folder")
     from cjmkit.history.formats import to_csv, to_json, to_text
     from cjmkit.history.series import journey_history
     from cjmkit.history.versions import FactsCache

@@ -28,7 +28,7 @@ def diff_revisions(old_rev: str, new_rev: str | None = None, start: Path | None 
     here = start or Path.cwd()
     current = open_workspace(here)
     root = current.root if current.config_path is not None else here
-    repo = GitRepo(root)
+    repo = GitRepo(root, hint="to compare two files, give both paths")
     prefix = repo.relative(root)
     old_commit = repo.resolve(old_rev)
     new_commit = repo.resolve(new_rev) if new_rev is not None else None

@@ -127,7 +127,7 @@ def read_spec(spec: FileSpec) -> SideSource:
     if spec.path is not None:
         return read_disk(spec.path, spec.arg)
     assert spec.rev is not None and spec.git_path is not None
-    repo = GitRepo(Path.cwd())
+    repo = GitRepo(Path.cwd(), hint="to compare two files, give both paths")
     commit = repo.resolve(spec.rev)
     # git reads "REV:./x" relative to the current folder and "REV:x" from the top of the repository.
     if spec.git_path.startswith(("./", "../")):

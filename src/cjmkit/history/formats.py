@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from cjmkit.facts import plain_number
 from cjmkit.history.series import History, JourneyHistory, Point
 from cjmkit.history.versions import LINT_SEVERITIES, OPPORTUNITY_STATES, VersionFacts
 
@@ -23,7 +24,7 @@ def _signed(value: float | None) -> str:
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
+    return plain_number(value)
 
 
 def point_dict(point: Point) -> dict[str, Any]:
@@ -193,13 +194,30 @@ def _differences(a: VersionFacts, b: VersionFacts) -> list[str]:
         parts.append(f"unaddressed high+critical {a.unaddressed_high} -> {b.unaddressed_high}")
     for kid, kpi in b.kpi_values.items():
         old = a.kpi_values.get(kid)
-        if old is not None and old.current != kpi.current and kpi.current is not None:
+        target = f" (target {_num(kpi.target)})" if kpi.target is not None else ""
+        if old is None:
+            parts.append(f"KPI {kid} added" + (f" at {_num(kpi.current)}" if kpi.current is not None else "") + target)
+            continue
+        if old.current != kpi.current and kpi.current is not None:
             was = "-" if old.current is None else _num(old.current)
-            target = f" (target {_num(kpi.target)})" if kpi.target is not None else ""
             parts.append(f"KPI {kid} {was} -> {_num(kpi.current)}{target}")
+        if old.target != kpi.target:
+            was = "none" if old.target is None else _num(old.target)
+            parts.append(f"KPI {kid} target {was} -> {'none' if kpi.target is None else _num(kpi.target)}")
     for oid in b.done:
         if oid not in a.done:
             parts.append(f"opportunity {oid} done")
+    # Opportunities that became done are named above; other moves between statuses are counted.
+    newly_done = sum(1 for oid in b.done if oid not in a.done)
+    deltas = {state: b.opportunities.get(state, 0) - a.opportunities.get(state, 0) for state in OPPORTUNITY_STATES}
+    others = [d for state, d in deltas.items() if state != "done"]
+    if any(d > 0 for d in others) or deltas["done"] < 0 or -sum(others) != newly_done:
+        moved = [
+            f"{state} {a.opportunities.get(state, 0)} -> {b.opportunities.get(state, 0)}"
+            for state, d in deltas.items()
+            if d
+        ]
+        parts.append("opportunities " + ", ".join(moved))
     if a.lint is not None and b.lint is not None and a.lint != b.lint:
         e, w, i = (b.lint.get(s, 0) for s in LINT_SEVERITIES)
         parts.append(f"lint now {e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}, {i} info")

@@ -96,13 +96,21 @@ def journey_history(
 
     Raises :class:`GitError` (a usage error) outside a git repository or for an unknown revision.
     """
+    from cjmkit.errors import UsageError
     from cjmkit.validation.workspace_file import open_workspace
 
+    for path in paths or []:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
     here = start or Path.cwd()
     first = paths[0] if paths else here
     current = open_workspace(first if first.is_dir() else first.parent)
+    if paths and current.config_path is not None:
+        # Naming cjm.yaml names the workspace, as it does for validate and lint.
+        own = current.config_path.resolve()
+        paths = [p for p in paths if p.resolve() != own] or None
     root = current.root if current.config_path is not None else (first if first.is_dir() else first.parent)
-    repo = GitRepo(root)
+    repo = GitRepo(root, hint="cjm history reads the commits of the git repository that holds the maps")
     prefix = repo.relative(root)
     ws_path = f"{prefix}/{WORKSPACE_FILE}" if prefix else WORKSPACE_FILE
     wanted = [repo.relative(p) for p in paths] if paths else [prefix]

@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cjmkit.facts import plain_number
 from cjmkit.rendering.palette import SEVERITY_COLOURS
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def _num(value: float | None) -> str:
 
 
 def _plain(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
+    return plain_number(value)
 
 
 def _runs(coords: list[tuple[float, float] | None]) -> list[str]:

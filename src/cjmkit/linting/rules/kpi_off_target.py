@@ -52,7 +52,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjmkit.diagnostics import Diagnostic
-from cjmkit.facts import kpi_status
+from cjmkit.facts import kpi_status, plain_number
 from cjmkit.linting.rule import RuleContext, located_kpis
 
 NAME = "kpi-off-target"
@@ -61,7 +61,7 @@ SEVERITY = "info"
 
 
 def _number(value: float | int | None, unit: str | None) -> str:
-    text = f"{value:g}" if isinstance(value, float) else str(value)
+    text = plain_number(value) if isinstance(value, float) else str(value)
     return f"{text} {unit}" if unit else text
 
 
