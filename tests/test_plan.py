@@ -268,6 +268,44 @@ def test_an_unknown_team_or_journey_is_a_usage_error_with_a_suggestion(tmp_path:
         build_plan([tmp_path], journey="k")
 
 
+def test_a_bad_top_or_status_is_a_usage_error_from_python_too(tmp_path: Path) -> None:
+    workspace(tmp_path, "", {"j": journey("j", opp("x") + opp("y"))})
+    with pytest.raises(UsageError, match="--top must be 1 or more"):
+        build_plan([tmp_path], top=-1)  # items[:-1] would quietly drop the last one
+    with pytest.raises(UsageError, match="got 'open'"):
+        build_plan([tmp_path], statuses=["open"])  # would be an empty backlog
+
+
+def test_a_broken_cjm_yaml_gives_no_backlog_rather_than_an_empty_one(tmp_path: Path, cjm: Cjm) -> None:
+    workspace(tmp_path, "scoring: {model: ricee}\n", {"j": journey("j", opp("x", addresses="[a]"))})
+    res = cjm("plan", cwd=tmp_path)
+    assert res.exit_code == 1, res.stdout + res.stderr
+    assert "cjm.yaml" in res.stderr and "no backlog can be made" in res.stderr
+    assert res.stdout == ""  # not "0 opportunities" and "every serious pain point is addressed"
+
+
+def test_issue_imports_cannot_mention_people_or_link_issues(tmp_path: Path, cjm: Cjm) -> None:
+    extra = "    description: ask @payments-lead, see #12\n"
+    title = '  - id: x\n    title: "Fix #12 with @web-team"\n    owner: web-team\n    addresses: [a]\n'
+    workspace(tmp_path, "", {"j": journey("j", title + extra)})
+    [row] = list(csv.DictReader(io.StringIO(cjm("plan", "-f", "github-csv", cwd=tmp_path).stdout)))
+    assert "@web-team" not in row["title"] and "#12" not in row["title"]
+    assert "@payments-lead" not in row["body"] and "#12" not in row["body"]
+    assert row["title"].replace("\u2060", "") == "Fix #12 with @web-team"  # the words stay as written
+
+
+def test_large_scores_are_written_in_full(tmp_path: Path, cjm: Cjm) -> None:
+    big = opp("big", scores="{reach: 2000000, impact: 3, confidence: 0.8, effort: 1.5}")
+    workspace(tmp_path, "scoring: {model: rice}\n", {"j": journey("j", big)})
+    for fmt in ("text", "markdown", "csv", "github-csv"):
+        out = cjm("plan", "-f", fmt, cwd=tmp_path).stdout
+        assert "3200000" in out and "e+" not in out, fmt
+        if fmt != "text":  # the text table shows the score, the others its factors too
+            assert "reach 2000000" in out or "reach=2000000" in out, fmt
+    rows = list(csv.DictReader(io.StringIO(cjm("plan", "-f", "csv", cwd=tmp_path).stdout)))
+    assert rows[0]["score"] == "3200000"
+
+
 # -- formats ---------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ the formula is configuration that anyone with commit access can change.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -239,6 +240,7 @@ class _Parser:
         raise FormulaError(f"unexpected '{text}' where a number or field is expected", column)
 
 
+@functools.lru_cache(maxsize=32)  # one workspace formula, scored for every opportunity
 def parse_formula(text: str) -> Expr:
     """The formula as a tree; raises :class:`FormulaError` with the column of the problem."""
     return _Parser(text).parse()

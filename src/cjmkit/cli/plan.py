@@ -49,6 +49,10 @@ def plan(
     except UsageError as err:
         fail_usage(str(err))
     broken = [d for d in backlog.diagnostics if d.severity.value == "error"]
+    if backlog.workspace_broken:
+        output.write_text(backlog.diagnostics, backlog.files, sys.stderr)
+        sys.stderr.write("cjm: cjm.yaml has problems (above), so no backlog can be made: fix them first.\n")
+        raise typer.Exit(1)
     if broken:
         output.write_text(broken, backlog.files, sys.stderr)
         sys.stderr.write("Files with problems are left out of the backlog below.\n")

@@ -10,7 +10,6 @@ from __future__ import annotations
 from cjmkit.diffing.changes import Change
 from cjmkit.model.journey import Journey
 from cjmkit.model.settings import Scoring
-from cjmkit.planning import journey_backlog
 
 #: An opportunity that enters this many first places of the backlog is called out.
 TOP = 5
@@ -18,6 +17,10 @@ TOP = 5
 
 def rank_changes(old: Journey, new: Journey, old_scoring: Scoring | None, new_scoring: Scoring | None) -> list[Change]:
     """Score and rank changes of the opportunities open in ``new``, in backlog order."""
+    if not old.opportunities and not new.opportunities:
+        return []
+    from cjmkit.planning import journey_backlog  # only when there is a backlog: cjm diff starts fast
+
     before = {i.id: i for i in journey_backlog(old, old_scoring)}
     out: list[Change] = []
     for item in journey_backlog(new, new_scoring):

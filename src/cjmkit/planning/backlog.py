@@ -70,7 +70,7 @@ class KpiRef:
 
 
 def _num(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return facts.plain_number(value) if isinstance(value, float) else str(value)
 
 
 @dataclass
@@ -201,6 +201,8 @@ class Plan:
     """How many opportunities the backlog holds before ``--team``, ``--journey`` and ``--top``."""
     files: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    workspace_broken: bool = False
+    """cjm.yaml has problems: no journey was read, so the (empty) backlog says nothing."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -243,6 +245,15 @@ def assemble(
     """
     _check_filter("team", team, {t for part in parts for t in part.teams})
     _check_filter("journey", journey, {part.journey for part in parts})
+    if top is not None and top < 1:
+        from cjmkit.errors import UsageError
+
+        raise UsageError(f"--top must be 1 or more (got {top})")
+    for status in statuses:
+        if status not in STATUSES:
+            from cjmkit.errors import UsageError
+
+            raise UsageError(f"--status must be one of: {', '.join(STATUSES)} (got '{status}')")
     wanted = set(statuses)
     items = rank([i for part in parts for i in part.items if i.status in wanted])
     total = len(items)
@@ -336,4 +347,5 @@ def build_plan(
     plan = assemble(parts, scoring, team=team, journey=journey, statuses=statuses, top=top)
     plan.files = len(selection.files)
     plan.diagnostics = diagnostics
+    plan.workspace_broken = bool(ws.diagnostics)
     return plan

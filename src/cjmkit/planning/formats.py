@@ -8,7 +8,9 @@ import io
 import json
 import re
 
+from cjmkit.facts import plain_number
 from cjmkit.planning.backlog import PainRef, Plan, PlanItem
+from cjmkit.textsafety import inert_references
 
 FORMATS = ("text", "markdown", "json", "csv", "github-csv", "jira-csv")
 
@@ -23,7 +25,7 @@ def score_text(item: PlanItem) -> str:
 
 
 def factors_text(item: PlanItem) -> str:
-    return ", ".join(f"{name} {value:g}" for name, value in item.factors.items())
+    return ", ".join(f"{name} {plain_number(value)}" for name, value in item.factors.items())
 
 
 def _addresses(item: PlanItem) -> str:
@@ -198,9 +200,9 @@ def to_csv(plan: Plan) -> str:
             i.title,
             i.status,
             "" if i.priority is None else str(i.priority),
-            "" if i.score is None else f"{i.score:.4g}",
+            "" if i.score is None else plain_number(round(i.score, 4)),
             i.quadrant or "",
-            "; ".join(f"{k}={v:g}" for k, v in i.factors.items()),
+            "; ".join(f"{k}={plain_number(v)}" for k, v in i.factors.items()),
             i.owner or "",
             " ".join(i.stakeholders),
             " ".join(p.id for p in i.pains),
@@ -244,7 +246,11 @@ GITHUB_HEADERS = ("title", "body", "labels")
 
 def to_github_csv(plan: Plan) -> str:
     rows = [list(GITHUB_HEADERS)]
-    rows += [[_safe(i.title), _safe(issue_body(i)), _safe(",".join(_labels(i)))] for i in plan.items]
+    # Map text must not notify '@team' or link '#12' in the repository the issues land in.
+    rows += [
+        [_safe(inert_references(i.title)), _safe(inert_references(issue_body(i))), _safe(",".join(_labels(i)))]
+        for i in plan.items
+    ]
     return _csv(rows)
 
 

@@ -337,7 +337,7 @@ def _environment(template_dir: Path | None) -> Environment:
         SEVERITY_COLOURS=SEVERITY_COLOURS,
         facts=facts,
     )
-    env.filters.update(signed=signed, safe_url=_safe_url, mailto=_mailto)
+    env.filters.update(signed=signed, plain=facts.plain_number, safe_url=_safe_url, mailto=_mailto)
     return env
 
 
