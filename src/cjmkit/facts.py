@@ -63,7 +63,7 @@ def touchpoint_emotion(tp: Touchpoint) -> float | None:
     never written to the file). An ``int`` whenever the file sets it."""
     if tp.emotion is not None or not tp.experiences:
         return tp.emotion
-    return _mean(e.emotion for e in tp.experiences if e.emotion is not None)
+    return mean(e.emotion for e in tp.experiences if e.emotion is not None)
 
 
 def emotion_is_derived(tp: Touchpoint) -> bool:
@@ -99,7 +99,7 @@ def experience_gap(tp: Touchpoint, exp: Experience) -> int | None:
     return desired - exp.emotion
 
 
-def _mean(values: Iterable[float]) -> float | None:
+def mean(values: Iterable[float]) -> float | None:
     vals = list(values)
     return sum(vals) / len(vals) if vals else None
 
@@ -110,16 +110,16 @@ def touchpoint_emotions(journey: Journey) -> list[float]:
 
 
 def average_emotion(journey: Journey) -> float | None:
-    return _mean(touchpoint_emotions(journey))
+    return mean(touchpoint_emotions(journey))
 
 
 def average_emotion_across(journeys: Iterable[Journey]) -> float | None:
     """The average observed emotion over the touchpoints of several journeys (each touchpoint counts once)."""
-    return _mean(e for j in journeys for e in touchpoint_emotions(j))
+    return mean(e for j in journeys for e in touchpoint_emotions(j))
 
 
 def average_emotion_gap(journey: Journey) -> float | None:
-    return _mean(g for _, _, _, tp in journey.iter_touchpoints() if (g := emotion_gap(tp)) is not None)
+    return mean(g for _, _, _, tp in journey.iter_touchpoints() if (g := emotion_gap(tp)) is not None)
 
 
 @dataclass(frozen=True)
@@ -182,11 +182,11 @@ class PersonaFigures:
 
     @property
     def average_emotion(self) -> float | None:
-        return _mean(self.emotions)
+        return mean(self.emotions)
 
     @property
     def average_gap(self) -> float | None:
-        return _mean(self.gaps)
+        return mean(self.gaps)
 
 
 def persona_figures(journeys: Iterable[Journey]) -> dict[str, PersonaFigures]:

@@ -42,7 +42,9 @@ def render_checked(
     if journey is None or catalog is None:
         raise ValueError(f"{checked.path}: only a valid journey can be rendered")
     if persona is not None:
-        if fmt not in FORMATS or fmt in ("html", "mermaid", "markdown"):
+        from cjmkit.rendering.engine import DIAGRAM_FORMATS
+
+        if fmt in FORMATS and fmt not in DIAGRAM_FORMATS:
             raise RenderError(
                 f"--persona draws the flow and blueprint diagrams (svg, dot, png, pdf), not {fmt}: "
                 "the report, Mermaid and Markdown show every persona"

@@ -78,7 +78,7 @@ def _persona_table(journey: Journey, names: Names) -> list[str]:
         "",
         "Emotion per persona (wanted):",
         "",
-        "| Touchpoint | " + " | ".join(md_text(names.persona(p) or p) for p in personas) + " |",
+        "| Touchpoint | " + " | ".join(md_text(names.persona(p)) for p in personas) + " |",
         "|---|" + "---|" * len(personas),
     ]
     for _, _, _, tp in journey.iter_touchpoints():

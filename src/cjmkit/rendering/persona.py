@@ -47,7 +47,7 @@ def journey_for_persona(journey: Journey, catalog: Catalog | None, persona: str)
         stage.model_copy(update={"touchpoints": [_touchpoint_for(tp, persona) for tp in stage.touchpoints]})
         for stage in journey.stages
     ]
-    name = Names(catalog if catalog is not None else journey.catalog).persona(persona) or persona
+    name = Names(catalog if catalog is not None else journey.catalog).persona(persona)
     return journey.model_copy(update={"stages": stages, "title": f"{journey.title}: as {name} lives it"})
 
 

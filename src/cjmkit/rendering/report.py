@@ -134,8 +134,7 @@ def persona_curves(journey: Journey, names: Names) -> list[PersonaCurve]:
     """A curve per persona with experiences, each in its own colour (empty for a map without experiences)."""
     ids = facts.experience_personas(journey)
     return [
-        PersonaCurve(p, names.persona(p) or p, PERSONA_COLOURS[i % len(PERSONA_COLOURS)], f"p{i}")
-        for i, p in enumerate(ids)
+        PersonaCurve(p, names.persona(p), PERSONA_COLOURS[i % len(PERSONA_COLOURS)], f"p{i}") for i, p in enumerate(ids)
     ]
 
 

@@ -132,7 +132,7 @@ def _persona_page(persona: str, name: str, parts: list[PersonaPart]) -> dict[str
         "persona": {"id": persona, "name": name},
         "parts": parts,
         "worst": worst,
-        "average": sum(emotions) / len(emotions) if emotions else None,
+        "average": facts.mean(emotions),
         "curve_px": PERSONA_CURVE_PX,
         "home": "../index.html",
     }
@@ -309,7 +309,7 @@ def write_site(
     for persona_id, shares in sorted(by_persona.items()):
         if not _SLUG.match(persona_id):
             continue
-        name = names.persona(persona_id) or persona_id
+        name = names.persona(persona_id)
         ctx = _persona_page(persona_id, name, shares)
         page_path = f"personas/{slug_file(persona_id)}"
         personas.append({"id": persona_id, "name": name, "page": page_path, "average": ctx["average"]})
